@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify from "fastify";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { createAuthDeps } from "./modules/auth/auth.service.ts";
+import { oidcRoutes } from "./modules/auth/oidc.routes.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { teamRoutes } from "./modules/teams/teams.routes.ts";
+import { userRoutes } from "./modules/users/users.routes.ts";
+import { AuditSealer } from "./platform/audit/chain.ts";
+import { SecretBox } from "./platform/auth/secret-box.ts";
+import { endUserSessions } from "./platform/auth/sessions.ts";
+import type { Config } from "./platform/config.ts";
+import type { Database } from "./platform/db/database.ts";
+import { registerAccess } from "./platform/http/access.ts";
+import type { App } from "./platform/http/app-type.ts";
+import { registerErrorHandling } from "./platform/http/error-handler.ts";
+import { healthRoutes } from "./platform/http/health.ts";
+import { ErrorBody } from "./platform/http/schemas.ts";
+
+export interface BuiltApp {
+  app: App;
+  sealer: AuditSealer;
+}
+
+/** Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens. */
+export async function buildApp(config: Config, database: Database, options: { logger?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: "array", allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const db = database.db;
+  const sealer = new AuditSealer(db, (error) => app.log.error({ err: error }, "audit sealing failed"));
+  const afterAudit = () => sealer.poke();
+
+  app.addSchema(ErrorBody);
+  const hasWeb = fs.existsSync(config.webDist);
+  registerErrorHandling(app, { spaFallback: hasWeb });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Wijkwerk API",
+        version: "0.1.0",
+        description: "API van Wijkwerk, het registratie- en signaleringssysteem voor sociale wijkteams.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "wijkwerk_session" } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+
+  registerAccess(app, { db, config, afterAudit });
+  healthRoutes(app, database);
+  authRoutes(app, createAuthDeps(db, new SecretBox(config.sessionSecret), afterAudit), config);
+  oidcRoutes(app, { db, config, afterAudit });
+  organisationRoutes(app);
+  teamRoutes(app);
+  userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId));
+  auditRoutes(app);
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  }
+
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    reply.header("x-frame-options", "DENY");
+    return payload;
+  });
+  app.addHook("onClose", async () => {
+    await sealer.stop();
+  });
+  sealer.start();
+  return { app, sealer };
+}

@@ -1,0 +1,111 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Columns the database fills in. */
+type Auto<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface MunicipalityTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  zrmVersion: Auto<"2010" | "2017">;
+  mfaRequiredRoles: Auto<string[]>;
+  createdAt: Timestamp;
+}
+
+export interface OrganisationTable {
+  municipalityId: string;
+  id: Generated<string>;
+  name: string;
+  type: string;
+  createdAt: Timestamp;
+}
+
+export interface TeamTable {
+  municipalityId: string;
+  id: Generated<string>;
+  name: string;
+  model: "integrated" | "frontBackOffice" | "network";
+  areaCodes: Auto<string[]>;
+  createdAt: Timestamp;
+}
+
+export interface AppUserTable {
+  municipalityId: string;
+  id: Generated<string>;
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: string;
+  homeOrganisationId: string | null;
+  passwordHash: string | null;
+  totpSecret: string | null;
+  totpEnabled: Auto<boolean>;
+  totpLastStep: Auto<number>;
+  oidcSubject: string | null;
+  failedLogins: Auto<number>;
+  lockedUntil: Date | null;
+  disabledAt: Date | null;
+  createdAt: Timestamp;
+}
+
+export interface TeamMembershipTable {
+  municipalityId: string;
+  teamId: string;
+  userId: string;
+  organisationId: string;
+  hoursPerWeek: number;
+  expertise: Auto<string[]>;
+  office: "front" | "back" | null;
+}
+
+export interface SessionTable {
+  municipalityId: string;
+  id: string;
+  userId: string;
+  csrfToken: string;
+  mfaPassed: Auto<boolean>;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  clientIp: string | null;
+}
+
+export interface AuditEventTable {
+  municipalityId: string;
+  id: Generated<number>;
+  occurredAt: Timestamp;
+  action: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  actorOrganisationId: string | null;
+  teamId: string | null;
+  resourceType: string;
+  resourceId: string | null;
+  householdId: string | null;
+  residentId: string | null;
+  clientIp: string | null;
+  reason: string | null;
+  details: Auto<Record<string, unknown>>;
+  chainPosition: number | null;
+  hash: string | null;
+}
+
+export interface AuditChainHeadTable {
+  municipalityId: string;
+  position: number;
+  hash: string;
+}
+
+export interface FoundationTables {
+  municipality: MunicipalityTable;
+  organisation: OrganisationTable;
+  team: TeamTable;
+  appUser: AppUserTable;
+  teamMembership: TeamMembershipTable;
+  session: SessionTable;
+  auditEvent: AuditEventTable;
+  auditChainHead: AuditChainHeadTable;
+}
+
+/** All tables. Each domain module adds its own interface here. */
+export interface DB extends FoundationTables {}

@@ -1,0 +1,73 @@
+/**
+ * Errors the API answers with: `{ error: code, message: Dutch text, details? }`.
+ * Services throw these; the error handler turns anything else into a precise 4xx or 503 where it can.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new AppError(400, code, message, details);
+export const unauthorized = (code = "unauthenticated", message = "Log eerst in.") =>
+  new AppError(401, code, message);
+export const forbidden = (message = "U heeft geen toegang tot deze gegevens.") =>
+  new AppError(403, "forbidden", message);
+export const notFound = (message = "Niet gevonden.") => new AppError(404, "notFound", message);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new AppError(409, code, message, details);
+export const unprocessable = (code: string, message: string, details?: unknown) =>
+  new AppError(422, code, message, details);
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  message?: string;
+}
+
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"]);
+
+/** Maps a database error to an API error; undefined when it is not one we recognise. */
+export function fromDatabaseError(error: unknown): AppError | undefined {
+  const e = error as PgError;
+  const code = e?.code;
+  if (!code) {
+    if (/Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(e?.message ?? ""))
+      return databaseUnavailable();
+    return undefined;
+  }
+  if (CONNECTION_CODES.has(code) || code.startsWith("08")) return databaseUnavailable();
+  switch (code) {
+    case "23505":
+      return conflict("duplicate", "Dit bestaat al.", { constraint: e.constraint });
+    case "23503":
+      return unprocessable("unknownReference", "Een verwijzing naar een onbekend gegeven.", {
+        constraint: e.constraint,
+      });
+    case "23514":
+    case "23502":
+    case "22001":
+    case "22003":
+    case "22007":
+    case "22008":
+    case "22P02":
+      return unprocessable("invalidValue", "Een waarde is ongeldig.", { constraint: e.constraint });
+    case "42501":
+      return forbidden();
+    case "40001":
+    case "40P01":
+      return conflict("concurrentChange", "Iemand anders wijzigde dit tegelijk. Probeer het opnieuw.");
+    default:
+      return undefined;
+  }
+}
+
+export function databaseUnavailable(): AppError {
+  return new AppError(503, "databaseUnavailable", "De database is even niet bereikbaar. Probeer het zo opnieuw.");
+}
