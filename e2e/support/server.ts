@@ -1,0 +1,14 @@
+import { startServer } from "../../server/src/test/harness.ts";
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The app on a random port with a fresh PGlite database, demo data and the built web app (web/dist).
+ * The server owns how that is done (server/src/test/harness.ts); journeys only need the URL.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  return startServer();
+}

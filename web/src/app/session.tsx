@@ -1,0 +1,77 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { api, setCsrfToken, setUnauthorizedHandler } from "../api/client.ts";
+import type { Session } from "../api/types.ts";
+import { navigate } from "./router.tsx";
+
+export const loginPath = "/inloggen";
+
+type SessionState =
+  | { status: "loading" }
+  | { status: "anonymous" }
+  | { status: "authenticated"; session: Session };
+
+interface SessionContextValue {
+  state: SessionState;
+  refresh(): Promise<Session | null>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: "loading" });
+
+  const refresh = useCallback(async (): Promise<Session | null> => {
+    try {
+      const session = await api.get<Session>("/api/auth/session", { expectUnauthorized: true });
+      setCsrfToken(session.csrfToken);
+      // Half-way through signing in (second factor still to do) the user may not use the app yet.
+      const active = session.stage === undefined || session.stage === "active";
+      setState(active ? { status: "authenticated", session } : { status: "anonymous" });
+      return session;
+    } catch {
+      setState({ status: "anonymous" });
+      return null;
+    }
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post("/api/auth/logout", undefined, { expectUnauthorized: true });
+    } finally {
+      setCsrfToken(null);
+      setState({ status: "anonymous" });
+      navigate(loginPath);
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setState({ status: "anonymous" });
+      navigate(loginPath);
+    });
+    void refresh();
+  }, [refresh]);
+
+  const value = useMemo(() => ({ state, refresh, logout }), [state, refresh, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession must be used inside SessionProvider");
+  return value;
+}
+
+/** The session of a page that is only shown to signed-in users. */
+export function useAuthenticatedSession(): Session {
+  const { state } = useSession();
+  if (state.status !== "authenticated")
+    throw new Error("No session: page rendered outside the signed-in routes");
+  return state.session;
+}
+
+export function hasAnyPermission(session: Session, permissions: readonly string[]): boolean {
+  return permissions.some((permission) => session.permissions.includes(permission));
+}

@@ -1,0 +1,97 @@
+import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useState } from "react";
+import { api } from "../../api/client.ts";
+import type { LoginResult } from "../../api/types.ts";
+import { navigate } from "../../app/router.tsx";
+import { useSession } from "../../app/session.tsx";
+import { t } from "../../i18n/i18n.ts";
+import { TextField } from "../../ui/fields.tsx";
+import { ErrorMessage } from "../../ui/Messages.tsx";
+import { PageTitle } from "../../ui/PageTitle.tsx";
+import { useSubmit } from "../../ui/useSubmit.ts";
+
+export const mfaSetupPath = "/account/tweestapsverificatie";
+
+/** Sign in with username and password, then a code when two-step verification is on. */
+export function LoginPage() {
+  const { refresh } = useSession();
+  const [step, setStep] = useState<"password" | "code">("password");
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+
+  async function finish(result: LoginResult) {
+    // Also for a half-finished sign-in: the session holds the CSRF token the next step needs.
+    await refresh();
+    if (result.status === "mfaRequired") {
+      setStep("code");
+      return;
+    }
+    if (result.status === "mfaSetupRequired") {
+      navigate(mfaSetupPath);
+      return;
+    }
+    navigate("/");
+  }
+
+  const passwordForm = useSubmit(async () => {
+    const body = { username, password };
+    await finish(await api.post<LoginResult>("/api/auth/login", body, { expectUnauthorized: true }));
+  });
+  const codeForm = useSubmit(async () => {
+    await finish(await api.post<LoginResult>("/api/auth/mfa/verify", { code }, { expectUnauthorized: true }));
+  });
+
+  return (
+    <div className="ww-narrow">
+      <PageTitle>{t("login.title")}</PageTitle>
+      {step === "password" ? (
+        <form onSubmit={passwordForm.onSubmit} noValidate={false}>
+          <Paragraph>{t("login.intro")}</Paragraph>
+          <ErrorMessage message={passwordForm.error} />
+          <TextField
+            id="username"
+            label={t("login.username")}
+            value={username}
+            onChange={setUsername}
+            autoComplete="username"
+            required
+          />
+          <TextField
+            id="password"
+            type="password"
+            label={t("login.password")}
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+            required
+          />
+          <Button type="submit" appearance="primary-action-button" busy={passwordForm.busy}>
+            {passwordForm.busy ? t("login.busy") : t("login.submit")}
+          </Button>
+        </form>
+      ) : (
+        <form onSubmit={codeForm.onSubmit}>
+          <Heading2>{t("login.mfaTitle")}</Heading2>
+          <Paragraph>{t("login.mfaIntro")}</Paragraph>
+          <ErrorMessage message={codeForm.error} />
+          <TextField
+            id="mfa-code"
+            label={t("login.mfaCode")}
+            value={code}
+            onChange={setCode}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            autoFocus
+          />
+          <Button type="submit" appearance="primary-action-button" busy={codeForm.busy}>
+            {t("login.mfaSubmit")}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}
