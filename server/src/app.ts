@@ -5,13 +5,34 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify from "fastify";
+import { areaAnalysisRoutes } from "./modules/areaAnalysis/areaAnalysis.routes.ts";
+import { areaRoutes } from "./modules/areas/areas.routes.ts";
+import { assessmentRoutes } from "./modules/assessments/assessments.routes.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthDeps } from "./modules/auth/auth.service.ts";
 import { oidcRoutes } from "./modules/auth/oidc.routes.ts";
-import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { caseRoutes } from "./modules/cases/cases.routes.ts";
+import { conferenceRoutes } from "./modules/conferences/conferences.routes.ts";
+import { directoryRoutes } from "./modules/directory/directory.routes.ts";
+import { emergencyAccessRoutes } from "./modules/emergencyAccess/emergencyAccess.routes.ts";
+import { householdRoutes } from "./modules/households/households.routes.ts";
+import { impactCalculatorRoutes } from "./modules/impactCalculator/impactCalculator.routes.ts";
+import { networkRoutes } from "./modules/network/network.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { outcomeRoutes } from "./modules/outcomes/outcomes.routes.ts";
+import { planRoutes } from "./modules/plans/plans.routes.ts";
+import { registerPortal } from "./modules/portal/portal.register.ts";
+import { accessRoutes } from "./modules/privacy/access.routes.ts";
+import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
+import { reciprocityRoutes } from "./modules/reciprocity/reciprocity.routes.ts";
+import { residentRightsRoutes } from "./modules/residentRights/residentRights.routes.ts";
+import { scheduleRetention } from "./modules/residentRights/retention.ts";
+import { signalRoutes } from "./modules/signals/signals.routes.ts";
+import { staffingRoutes } from "./modules/staffing/staffing.routes.ts";
 import { teamRoutes } from "./modules/teams/teams.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
+import { worklistRoutes } from "./modules/worklist/worklist.routes.ts";
 import { AuditSealer } from "./platform/audit/chain.ts";
 import { SecretBox } from "./platform/auth/secret-box.ts";
 import { endUserSessions } from "./platform/auth/sessions.ts";
@@ -29,7 +50,11 @@ export interface BuiltApp {
 }
 
 /** Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens. */
-export async function buildApp(config: Config, database: Database, options: { logger?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  options: { logger?: boolean } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     trustProxy: config.trustProxy,
@@ -53,7 +78,9 @@ export async function buildApp(config: Config, database: Database, options: { lo
         version: "0.1.0",
         description: "API van Wijkwerk, het registratie- en signaleringssysteem voor sociale wijkteams.",
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "wijkwerk_session" } } },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "wijkwerk_session" } },
+      },
       security: [{ session: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -67,8 +94,31 @@ export async function buildApp(config: Config, database: Database, options: { lo
   oidcRoutes(app, { db, config, afterAudit });
   organisationRoutes(app);
   teamRoutes(app);
+  areaRoutes(app);
+  householdRoutes(app);
+  caseRoutes(app);
+  assessmentRoutes(app);
+  planRoutes(app);
+  networkRoutes(app);
+  reciprocityRoutes(app);
+  worklistRoutes(app);
+  directoryRoutes(app, { db, importMaxRows: config.directoryImportMaxRows });
   userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId));
   auditRoutes(app);
+  registerPortal(app, { db, config, afterAudit });
+  signalRoutes(app, { db, afterAudit });
+  areaAnalysisRoutes(app);
+  staffingRoutes(app);
+  privacyRoutes(app);
+  accessRoutes(app);
+  emergencyAccessRoutes(app);
+  conferenceRoutes(app);
+  residentRightsRoutes(app);
+  outcomeRoutes(app);
+  impactCalculatorRoutes(app);
+  const stopRetention = scheduleRetention(db, (error) =>
+    app.log.error({ err: error }, "retention job failed"),
+  );
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
@@ -81,6 +131,7 @@ export async function buildApp(config: Config, database: Database, options: { lo
     return payload;
   });
   app.addHook("onClose", async () => {
+    stopRetention();
     await sealer.stop();
   });
   sealer.start();

@@ -10,7 +10,9 @@ const { checked, problems } = await verifyAuditChain(database.db);
 await database.close();
 if (problems.length > 0) {
   for (const p of problems) {
-    console.error(`Audit-keten verbroken: gemeente ${p.municipalityId}, positie ${p.position}, gebeurtenis ${p.eventId ?? "-"} (${p.problem})`);
+    console.error(
+      `Audit-keten verbroken: gemeente ${p.municipalityId}, positie ${p.position}, gebeurtenis ${p.eventId ?? "-"} (${p.problem})`,
+    );
   }
   process.exit(1);
 }

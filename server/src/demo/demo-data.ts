@@ -1,4 +1,11 @@
 import type { Kysely } from "kysely";
+import { importShippedCbsFiles } from "../modules/areaAnalysis/cbs.repository.ts";
+import { loadConferenceDemo } from "../modules/conferences/conferences.demo.ts";
+import { loadDemoDirectory } from "../modules/directory/directory.demo.ts";
+import { loadDossierDemo } from "../modules/households/dossier.demo.ts";
+import { loadPlanDemo } from "../modules/plans/plans.demo.ts";
+import { loadPortalDemo } from "../modules/portal/portal.demo.ts";
+import { loadDemoSignals } from "../modules/signals/signals.demo.ts";
 import { hashPassword } from "../platform/auth/password.ts";
 import type { DB } from "../platform/db/schema.ts";
 
@@ -47,7 +54,11 @@ const USERS: DemoUser[] = [
     displayName: "Fatima el Amrani",
     role: "professional",
     organisation: "Maatschappelijk Werk Utrecht",
-    team: { name: "Buurtteam Overvecht", hours: 28, expertise: ["finances", "domesticRelations", "multiprobleem"] },
+    team: {
+      name: "Buurtteam Overvecht",
+      hours: 28,
+      expertise: ["finances", "domesticRelations", "multiprobleem"],
+    },
   },
   {
     username: "buurtwerker2",
@@ -68,7 +79,12 @@ const USERS: DemoUser[] = [
     displayName: "Ahmed Yilmaz",
     role: "professional",
     organisation: "Buurtzorg Utrecht",
-    team: { name: "Wmo-loket Zuidwest", hours: 24, expertise: ["physicalHealth", "basicAdl"], office: "back" },
+    team: {
+      name: "Wmo-loket Zuidwest",
+      hours: 24,
+      expertise: ["physicalHealth", "basicAdl"],
+      office: "back",
+    },
   },
   {
     username: "netwerk",
@@ -84,9 +100,24 @@ const USERS: DemoUser[] = [
     organisation: "Schuldhulp Utrecht",
     team: { name: "Netwerkteam Oost", hours: 8, expertise: ["finances"] },
   },
-  { username: "huisarts", displayName: "Dr. Eva Smit", role: "partner", organisation: "Huisartsenpraktijk Overvecht" },
-  { username: "wijkagent", displayName: "Kees Mulder", role: "partner", organisation: "Politie Basisteam Utrecht-Noord" },
-  { username: "beleid", displayName: "Noor Hendriks", role: "policyOfficer", organisation: "Gemeente Utrecht" },
+  {
+    username: "huisarts",
+    displayName: "Dr. Eva Smit",
+    role: "partner",
+    organisation: "Huisartsenpraktijk Overvecht",
+  },
+  {
+    username: "wijkagent",
+    displayName: "Kees Mulder",
+    role: "partner",
+    organisation: "Politie Basisteam Utrecht-Noord",
+  },
+  {
+    username: "beleid",
+    displayName: "Noor Hendriks",
+    role: "policyOfficer",
+    organisation: "Gemeente Utrecht",
+  },
 ];
 
 /** Loads the demo municipality once, on a database that has no municipality yet. */
@@ -102,12 +133,20 @@ export async function loadDemoData(db: Kysely<DB>): Promise<boolean> {
       .executeTakeFirstOrThrow();
     const orgIds = new Map<string, string>();
     for (const [name, type] of ORGANISATIONS) {
-      const { id } = await trx.insertInto("organisation").values({ municipalityId, name, type }).returning("id").executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto("organisation")
+        .values({ municipalityId, name, type })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       orgIds.set(name, id);
     }
     const teamIds = new Map<string, string>();
     for (const [name, model, areaCodes] of TEAMS) {
-      const { id } = await trx.insertInto("team").values({ municipalityId, name, model, areaCodes }).returning("id").executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto("team")
+        .values({ municipalityId, name, model, areaCodes })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       teamIds.set(name, id);
     }
     for (const u of USERS) {
@@ -145,6 +184,13 @@ export async function loadDemoData(db: Kysely<DB>): Promise<boolean> {
           .execute();
       }
     }
+    await loadDemoDirectory(trx, municipalityId);
+    await loadDossierDemo(trx, municipalityId, "GM0344");
+    await loadConferenceDemo(trx, municipalityId);
+    await loadDemoSignals(trx, municipalityId);
+    await loadPlanDemo(trx, municipalityId);
+    await loadPortalDemo(trx, municipalityId);
+    await importShippedCbsFiles(trx, municipalityId, "GM0344");
   });
   return true;
 }

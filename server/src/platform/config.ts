@@ -18,6 +18,8 @@ export interface Config {
   publicUrl: string;
   oidc: OidcConfig | undefined;
   trustProxy: boolean;
+  /** Most rows one social-map CSV import may hold (DIRECTORY_IMPORT_MAX_ROWS). */
+  directoryImportMaxRows: number;
 }
 
 export interface OidcConfig {
@@ -38,10 +40,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? "development";
   const production = nodeEnv === "production";
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is invalid: ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT is invalid: ${env.PORT}`);
   const sessionSecret = env.SESSION_SECRET ?? (production ? "" : DEFAULT_SECRET);
   if (production && (sessionSecret.length < 32 || sessionSecret === DEFAULT_SECRET)) {
-    throw new ConfigError("SESSION_SECRET must be set to a random value of at least 32 characters in production");
+    throw new ConfigError(
+      "SESSION_SECRET must be set to a random value of at least 32 characters in production",
+    );
   }
   const loadDemoData = (env.DEMO_DATA ?? (production ? "false" : "true")) === "true";
   if (production && loadDemoData) throw new ConfigError("Demo data is refused when NODE_ENV=production");
@@ -70,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     trustProxy: env.TRUST_PROXY === "true",
+    directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
   };
 }
 

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Role } from "./access/permissions.ts";
 import type { AuditInput } from "./audit/actions.ts";
 import type { DB } from "./db/schema.ts";
+import { notFound } from "./http/errors.ts";
 
 /** Who acts. Built from the session on every request; the database sees it through set_config. */
 export interface Actor {
@@ -82,4 +83,49 @@ export async function withActor<T>(
   });
   if (audited) options.afterAudit?.();
   return result;
+}
+
+/**
+ * What a public (resident-facing) request may use: one municipality, no user. The database sees
+ * app.role = 'public' and no app.user_id, so only policies written for the public role let rows through.
+ */
+export interface PublicContext {
+  readonly municipalityId: string;
+  readonly municipalityName: string;
+  readonly clientIp: string | null;
+  readonly trx: Transaction<DB>;
+  readonly now: Date;
+}
+
+/**
+ * Runs fn for a municipality without a user (public pages and forms). The municipality is looked up by
+ * its CBS code as the owner, before the transaction drops to the application role; an unknown code
+ * is a 404.
+ */
+export async function withPublicContext<T>(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  options: Omit<ContextOptions, "afterAudit">,
+  fn: (ctx: PublicContext) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const municipality = await trx
+      .selectFrom("municipality")
+      .select(["id", "name"])
+      .where("code", "=", municipalityCode)
+      .executeTakeFirst();
+    if (!municipality) throw notFound("Deze gemeente is onbekend.");
+    await sql`select set_config('role', 'wijkwerk_app', true),
+      set_config('app.municipality_id', ${municipality.id}, true),
+      set_config('app.user_id', '', true),
+      set_config('app.role', 'public', true),
+      set_config('app.team_ids', '{}', true)`.execute(trx);
+    return fn({
+      municipalityId: municipality.id,
+      municipalityName: municipality.name,
+      clientIp: options.clientIp,
+      trx,
+      now: options.now ?? new Date(),
+    });
+  });
 }

@@ -28,15 +28,24 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
 export interface Client {
   cookie: string;
   csrfToken: string;
-  request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 /** Logs in through the API like the browser does, and returns a client carrying cookie and CSRF token. */
-export async function logInAs(app: TestApp["app"], username: string, password = TEST_PASSWORD): Promise<Client> {
+export async function logInAs(
+  app: TestApp["app"],
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
   const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-  if (login.statusCode !== 200) throw new Error(`login failed for ${username}: ${login.statusCode} ${login.body}`);
+  if (login.statusCode !== 200)
+    throw new Error(`login failed for ${username}: ${login.statusCode} ${login.body}`);
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const session = await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
   const csrfToken = (session.json() as { csrfToken: string }).csrfToken;
@@ -47,5 +56,11 @@ export async function logInAs(app: TestApp["app"], username: string, password = 
       headers: { cookie, "x-csrf-token": csrfToken },
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
-  return { cookie, csrfToken, request, get: (url) => request("GET", url), post: (url, body) => request("POST", url, body ?? {}) };
+  return {
+    cookie,
+    csrfToken,
+    request,
+    get: (url) => request("GET", url),
+    post: (url, body) => request("POST", url, body ?? {}),
+  };
 }

@@ -8,7 +8,10 @@ let passwordHash: Promise<string> | undefined;
 let counter = 0;
 const next = () => ++counter;
 
-export async function buildMunicipality(db: Kysely<DB>, over: { code?: string; name?: string; mfaRequiredRoles?: string[] } = {}) {
+export async function buildMunicipality(
+  db: Kysely<DB>,
+  over: { code?: string; name?: string; mfaRequiredRoles?: string[] } = {},
+) {
   const n = next();
   return db
     .insertInto("municipality")
@@ -21,7 +24,11 @@ export async function buildMunicipality(db: Kysely<DB>, over: { code?: string; n
     .executeTakeFirstOrThrow();
 }
 
-export async function buildOrganisation(db: Kysely<DB>, municipalityId: string, over: { name?: string; type?: string } = {}) {
+export async function buildOrganisation(
+  db: Kysely<DB>,
+  municipalityId: string,
+  over: { name?: string; type?: string } = {},
+) {
   return db
     .insertInto("organisation")
     .values({ municipalityId, name: over.name ?? `Organisatie ${next()}`, type: over.type ?? "welfare" })
@@ -36,7 +43,12 @@ export async function buildTeam(
 ) {
   return db
     .insertInto("team")
-    .values({ municipalityId, name: over.name ?? `Team ${next()}`, model: over.model ?? "integrated", areaCodes: over.areaCodes ?? [] })
+    .values({
+      municipalityId,
+      name: over.name ?? `Team ${next()}`,
+      model: over.model ?? "integrated",
+      areaCodes: over.areaCodes ?? [],
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -44,7 +56,13 @@ export async function buildTeam(
 export async function buildUser(
   db: Kysely<DB>,
   municipalityId: string,
-  over: { username?: string; role?: string; organisationId?: string | null; displayName?: string; oidcSubject?: string } = {},
+  over: {
+    username?: string;
+    role?: string;
+    organisationId?: string | null;
+    displayName?: string;
+    oidcSubject?: string;
+  } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const n = next();

@@ -10,6 +10,11 @@ export const permissions = {
   userManage: "user.manage",
   auditReadTeam: "audit.readTeam",
   auditReadMunicipality: "audit.readMunicipality",
+  signalSubmit: "signal.submit",
+  signalTriage: "signal.triage",
+  signalViewNeighbourhood: "signal.viewNeighbourhood",
+  signalViewFigures: "signal.viewFigures",
+  signalConfigure: "signal.configure",
 } as const;
 
 export interface Destination {
@@ -22,6 +27,18 @@ export interface Destination {
 
 /** Everything a role can reach from the menu and the start page, in one list. */
 export const destinations: readonly Destination[] = [
+  {
+    href: "/mijn-werk",
+    label: "nav.worklist",
+    description: "tile.worklist.text",
+    anyOf: ["worklist.read"],
+  },
+  {
+    href: "/dossiers",
+    label: "nav.dossiers",
+    description: "tile.dossiers.text",
+    anyOf: ["household.search", "case.read"],
+  },
   {
     href: "/beheer/organisaties",
     label: "nav.organisations",
@@ -47,4 +64,67 @@ export const destinations: readonly Destination[] = [
     description: "tile.audit.text",
     anyOf: [permissions.auditReadTeam, permissions.auditReadMunicipality],
   },
+  {
+    href: "/sociale-kaart-intern",
+    label: "nav.directory",
+    description: "tile.directory.text",
+    anyOf: ["directory.read"],
+  },
+  {
+    href: "/signalen",
+    label: "nav.signals",
+    description: "tile.signals.text",
+    anyOf: [permissions.signalSubmit],
+  },
+  {
+    href: "/signalen/triage",
+    label: "nav.signalTriage",
+    description: "tile.signalTriage.text",
+    anyOf: [permissions.signalTriage],
+  },
+  {
+    href: "/signalen/buurten",
+    label: "nav.neighbourhood",
+    description: "tile.neighbourhood.text",
+    anyOf: [permissions.signalViewNeighbourhood],
+  },
+  {
+    href: "/signalen/cijfers",
+    label: "nav.signalFigures",
+    description: "tile.signalFigures.text",
+    anyOf: [permissions.signalViewFigures],
+  },
+  {
+    href: "/beheer/signalen",
+    label: "nav.signalSettings",
+    description: "tile.signalSettings.text",
+    anyOf: [permissions.signalConfigure],
+  },
+  {
+    href: "/beheer/api-sleutels",
+    label: "nav.apiKeys",
+    description: "tile.apiKeys.text",
+    anyOf: [permissions.signalConfigure],
+  },
+  { href: "/mijn", label: "nav.portal", description: "tile.portal.text", anyOf: ["portal.use"] },
+  {
+    href: "/inwonerberichten",
+    label: "nav.portalDesk",
+    description: "tile.portalDesk.text",
+    anyOf: ["case.read"],
+  },
+  {
+    href: "/wijkanalyse",
+    label: "nav.areaAnalysis",
+    description: "tile.areaAnalysis.text",
+    anyOf: ["areaAnalysis.read"],
+  },
+  {
+    href: "/wijkanalyse/importeren",
+    label: "nav.cbsImport",
+    description: "tile.cbsImport.text",
+    anyOf: ["areaAnalysis.import"],
+  },
+  { href: "/bezetting", label: "nav.staffing", description: "tile.staffing.text", anyOf: ["staffing.read"] },
+  { href: "/wijkbudget", label: "nav.budget", description: "tile.budget.text", anyOf: ["budget.read"] },
 ];

@@ -4,11 +4,16 @@ import type { RequestContext } from "../../platform/context.ts";
  * The audit trail as administrators (whole municipality) and team leads (their teams) see it.
  * Which rows are visible is decided by row-level security; reading the trail is itself audited.
  */
-export async function readAuditTrail(ctx: RequestContext, query: { limit?: number; before?: number; householdId?: string }) {
+export async function readAuditTrail(
+  ctx: RequestContext,
+  query: { limit?: number; before?: number; householdId?: string },
+) {
   const limit = query.limit ?? 50;
   let q = ctx.trx
     .selectFrom("auditEvent as e")
-    .leftJoin("appUser as u", (j) => j.onRef("u.municipalityId", "=", "e.municipalityId").onRef("u.id", "=", "e.actorUserId"))
+    .leftJoin("appUser as u", (j) =>
+      j.onRef("u.municipalityId", "=", "e.municipalityId").onRef("u.id", "=", "e.actorUserId"),
+    )
     .leftJoin("organisation as o", (j) =>
       j.onRef("o.municipalityId", "=", "e.municipalityId").onRef("o.id", "=", "e.actorOrganisationId"),
     )

@@ -37,7 +37,12 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
     "/api/auth/login",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Inloggen met gebruikersnaam en wachtwoord", body: LoginBody, response: { 200: LoginResult, ...errors(400, 401, 423, 429) } },
+      schema: {
+        tags,
+        summary: "Inloggen met gebruikersnaam en wachtwoord",
+        body: LoginBody,
+        response: { 200: LoginResult, ...errors(400, 401, 423, 429) },
+      },
     },
     async (request, reply) => {
       const { token, status } = await logIn(deps, request.body, request.ip);
@@ -50,7 +55,12 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
     "/api/auth/mfa/verify",
     {
       config: { access: "secondFactor" },
-      schema: { tags, summary: "De code van tweestapsverificatie controleren", body: CodeBody, response: { 200: LoginResult, ...errors(400, 401, 403, 429) } },
+      schema: {
+        tags,
+        summary: "De code van tweestapsverificatie controleren",
+        body: CodeBody,
+        response: { 200: LoginResult, ...errors(400, 401, 403, 429) },
+      },
     },
     async (request) => {
       await verifySecondFactor(deps, requireSession(request.session), request.body.code, request.ip);
@@ -62,7 +72,11 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
     "/api/auth/mfa/setup",
     {
       config: { access: "secondFactor" },
-      schema: { tags, summary: "Tweestapsverificatie gaan instellen (geheim en QR-code)", response: { 200: MfaEnrolment, ...errors(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: "Tweestapsverificatie gaan instellen (geheim en QR-code)",
+        response: { 200: MfaEnrolment, ...errors(400, 401, 403) },
+      },
     },
     async (request) => startMfaEnrolment(deps, requireSession(request.session)),
   );
@@ -71,7 +85,12 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
     "/api/auth/mfa/enable",
     {
       config: { access: "secondFactor" },
-      schema: { tags, summary: "Tweestapsverificatie aanzetten met een eerste code", body: CodeBody, response: { 200: LoginResult, ...errors(400, 401, 403, 429) } },
+      schema: {
+        tags,
+        summary: "Tweestapsverificatie aanzetten met een eerste code",
+        body: CodeBody,
+        response: { 200: LoginResult, ...errors(400, 401, 403, 429) },
+      },
     },
     async (request) => {
       await enableMfa(deps, requireSession(request.session), request.body.code, request.ip);
@@ -81,7 +100,10 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
 
   app.post(
     "/api/auth/logout",
-    { config: { access: "secondFactor" }, schema: { tags, summary: "Uitloggen", response: { 204: { type: "null" }, ...errors(401, 403) } } },
+    {
+      config: { access: "secondFactor" },
+      schema: { tags, summary: "Uitloggen", response: { 204: { type: "null" }, ...errors(401, 403) } },
+    },
     async (request, reply) => {
       await logOut(deps, requireSession(request.session), request.ip);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -91,7 +113,10 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
 
   app.get(
     "/api/auth/session",
-    { config: { access: "secondFactor" }, schema: { tags, summary: "De ingelogde gebruiker", response: { 200: SessionView, ...errors(401) } } },
+    {
+      config: { access: "secondFactor" },
+      schema: { tags, summary: "De ingelogde gebruiker", response: { 200: SessionView, ...errors(401) } },
+    },
     async (request) => {
       const s = requireSession(request.session);
       return {

@@ -11,7 +11,11 @@ export const LoginResult = Type.Object({
 
 export const CodeBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 12 }) });
 
-export const MfaEnrolment = Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrSvg: Type.String() });
+export const MfaEnrolment = Type.Object({
+  secret: Type.String(),
+  otpauthUrl: Type.String(),
+  qrSvg: Type.String(),
+});
 
 export const SessionView = Type.Object({
   user: Type.Object({

@@ -3,12 +3,7 @@ import { recordSystemAudit } from "../../platform/audit/system-audit.ts";
 import { verifyPassword } from "../../platform/auth/password.ts";
 import { RateLimiter } from "../../platform/auth/rate-limit.ts";
 import type { SecretBox } from "../../platform/auth/secret-box.ts";
-import {
-  createSession,
-  endSession,
-  markMfaPassed,
-  type SessionState,
-} from "../../platform/auth/sessions.ts";
+import { createSession, endSession, markMfaPassed, type SessionState } from "../../platform/auth/sessions.ts";
 import { matchTotp, newTotpSecret, totpEnrolment } from "../../platform/auth/totp.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError, badRequest, unauthorized } from "../../platform/http/errors.ts";
@@ -55,7 +50,11 @@ export async function logIn(
 ): Promise<{ token: string; status: LoginStatus }> {
   const wait = deps.ipLimiter.blocked(clientIp, now.getTime());
   if (wait > 0)
-    throw new AppError(429, "tooManyAttempts", "Te veel inlogpogingen vanaf dit adres. Wacht even en probeer het opnieuw.");
+    throw new AppError(
+      429,
+      "tooManyAttempts",
+      "Te veel inlogpogingen vanaf dit adres. Wacht even en probeer het opnieuw.",
+    );
   const username = input.username.trim().toLowerCase();
   const user = await deps.db
     .selectFrom("appUser as u")
@@ -127,7 +126,11 @@ export async function logIn(
       : "ok";
   const token = await createSession(deps.db, user, { mfaPassed: false, clientIp });
   if (status === "ok") {
-    await recordSystemAudit(deps.db, who, clientIp, { action: "session.loggedIn", resourceType: "user", resourceId: user.id });
+    await recordSystemAudit(deps.db, who, clientIp, {
+      action: "session.loggedIn",
+      resourceType: "user",
+      resourceId: user.id,
+    });
     deps.afterAudit();
   }
   return { token, status };
@@ -135,7 +138,12 @@ export async function logIn(
 
 function whoOf(session: SessionState) {
   const a = session.actor;
-  return { municipalityId: a.municipalityId, userId: a.userId, role: a.role, organisationId: a.organisationId };
+  return {
+    municipalityId: a.municipalityId,
+    userId: a.userId,
+    role: a.role,
+    organisationId: a.organisationId,
+  };
 }
 
 async function totpState(deps: AuthDeps, session: SessionState) {
@@ -147,7 +155,14 @@ async function totpState(deps: AuthDeps, session: SessionState) {
     .executeTakeFirstOrThrow();
 }
 
-async function acceptCode(deps: AuthDeps, session: SessionState, sealedSecret: string, lastStep: number, code: string, clientIp: string) {
+async function acceptCode(
+  deps: AuthDeps,
+  session: SessionState,
+  sealedSecret: string,
+  lastStep: number,
+  code: string,
+  clientIp: string,
+) {
   const key = session.id;
   if (deps.codeLimiter.blocked(key) > 0) {
     await endSession(deps.db, session.id);
@@ -156,17 +171,30 @@ async function acceptCode(deps: AuthDeps, session: SessionState, sealedSecret: s
   const step = matchTotp(deps.secrets.open(sealedSecret), code.trim(), lastStep);
   if (step === undefined) {
     deps.codeLimiter.hit(key);
-    await recordSystemAudit(deps.db, whoOf(session), clientIp, { action: "session.mfaFailed", resourceType: "user", resourceId: session.actor.userId });
+    await recordSystemAudit(deps.db, whoOf(session), clientIp, {
+      action: "session.mfaFailed",
+      resourceType: "user",
+      resourceId: session.actor.userId,
+    });
     deps.afterAudit();
-    throw badRequest("invalidCode", "Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code en probeer het opnieuw.");
+    throw badRequest(
+      "invalidCode",
+      "Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code en probeer het opnieuw.",
+    );
   }
   deps.codeLimiter.reset(key);
   return step;
 }
 
-export async function verifySecondFactor(deps: AuthDeps, session: SessionState, code: string, clientIp: string) {
+export async function verifySecondFactor(
+  deps: AuthDeps,
+  session: SessionState,
+  code: string,
+  clientIp: string,
+) {
   const state = await totpState(deps, session);
-  if (!state.totpEnabled || !state.totpSecret) throw badRequest("mfaNotEnabled", "Tweestapsverificatie is voor dit account niet ingesteld.");
+  if (!state.totpEnabled || !state.totpSecret)
+    throw badRequest("mfaNotEnabled", "Tweestapsverificatie is voor dit account niet ingesteld.");
   const step = await acceptCode(deps, session, state.totpSecret, state.totpLastStep, code, clientIp);
   await deps.db
     .updateTable("appUser")
@@ -175,7 +203,12 @@ export async function verifySecondFactor(deps: AuthDeps, session: SessionState, 
     .where("id", "=", session.actor.userId)
     .execute();
   await markMfaPassed(deps.db, session.id);
-  await recordSystemAudit(deps.db, whoOf(session), clientIp, { action: "session.loggedIn", resourceType: "user", resourceId: session.actor.userId, details: { mfa: true } });
+  await recordSystemAudit(deps.db, whoOf(session), clientIp, {
+    action: "session.loggedIn",
+    resourceType: "user",
+    resourceId: session.actor.userId,
+    details: { mfa: true },
+  });
   deps.afterAudit();
 }
 
@@ -195,7 +228,8 @@ export async function startMfaEnrolment(deps: AuthDeps, session: SessionState) {
 
 export async function enableMfa(deps: AuthDeps, session: SessionState, code: string, clientIp: string) {
   const state = await totpState(deps, session);
-  if (!state.totpSecret) throw badRequest("mfaNotStarted", "Begin eerst met het instellen van tweestapsverificatie.");
+  if (!state.totpSecret)
+    throw badRequest("mfaNotStarted", "Begin eerst met het instellen van tweestapsverificatie.");
   if (state.totpEnabled) throw badRequest("mfaAlreadyEnabled", "Tweestapsverificatie is al ingesteld.");
   const step = await acceptCode(deps, session, state.totpSecret, state.totpLastStep, code, clientIp);
   await deps.db
@@ -205,12 +239,20 @@ export async function enableMfa(deps: AuthDeps, session: SessionState, code: str
     .where("id", "=", session.actor.userId)
     .execute();
   await markMfaPassed(deps.db, session.id);
-  await recordSystemAudit(deps.db, whoOf(session), clientIp, { action: "session.mfaEnabled", resourceType: "user", resourceId: session.actor.userId });
+  await recordSystemAudit(deps.db, whoOf(session), clientIp, {
+    action: "session.mfaEnabled",
+    resourceType: "user",
+    resourceId: session.actor.userId,
+  });
   deps.afterAudit();
 }
 
 export async function logOut(deps: AuthDeps, session: SessionState, clientIp: string) {
   await endSession(deps.db, session.id);
-  await recordSystemAudit(deps.db, whoOf(session), clientIp, { action: "session.loggedOut", resourceType: "user", resourceId: session.actor.userId });
+  await recordSystemAudit(deps.db, whoOf(session), clientIp, {
+    action: "session.loggedOut",
+    resourceType: "user",
+    resourceId: session.actor.userId,
+  });
   deps.afterAudit();
 }

@@ -28,7 +28,8 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
   const settings = deps.config.oidc;
   let discovered: Promise<oidc.Configuration> | undefined;
   const configuration = () => {
-    if (!settings) throw new AppError(404, "oidcNotConfigured", "Inloggen via de gemeente is hier niet ingesteld.");
+    if (!settings)
+      throw new AppError(404, "oidcNotConfigured", "Inloggen via de gemeente is hier niet ingesteld.");
     discovered ??= oidc
       .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
         execute: settings.allowInsecure ? [oidc.allowInsecureRequests] : [],
@@ -42,12 +43,23 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
 
   app.get(
     "/api/auth/oidc/login",
-    { config: { access: "public" }, schema: { tags, summary: "Inloggen via de identiteitsdienst van de gemeente", response: { ...errors(404, 503) } } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Inloggen via de identiteitsdienst van de gemeente",
+        response: { ...errors(404, 503) },
+      },
+    },
     async (_request, reply) => {
       const cfg = await configuration().catch(() => {
         throw new AppError(503, "oidcUnavailable", "De inlogdienst van de gemeente is niet bereikbaar.");
       });
-      const flow: Flow = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier() };
+      const flow: Flow = {
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        verifier: oidc.randomPKCECodeVerifier(),
+      };
       const url = oidc.buildAuthorizationUrl(cfg, {
         redirect_uri: settings?.redirectUri ?? "",
         scope: "openid profile",
@@ -83,7 +95,11 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
       const cfg = await configuration();
       const raw = request.cookies[FLOW_COOKIE];
       const unsigned = raw ? request.unsignCookie(raw) : undefined;
-      if (!unsigned?.valid || !unsigned.value) throw badRequest("invalidState", "Het inloggen is verlopen of niet hier begonnen. Probeer het opnieuw.");
+      if (!unsigned?.valid || !unsigned.value)
+        throw badRequest(
+          "invalidState",
+          "Het inloggen is verlopen of niet hier begonnen. Probeer het opnieuw.",
+        );
       const flow = JSON.parse(unsigned.value) as Flow;
       reply.clearCookie(FLOW_COOKIE, { path: "/api/auth/oidc" });
       let subject: string;
@@ -98,7 +114,10 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
         if (!claims?.sub) throw new Error("no subject");
         subject = claims.sub;
       } catch {
-        throw badRequest("invalidState", "Het inloggen via de gemeente is mislukt of verlopen. Probeer het opnieuw.");
+        throw badRequest(
+          "invalidState",
+          "Het inloggen via de gemeente is mislukt of verlopen. Probeer het opnieuw.",
+        );
       }
       const user = await deps.db
         .selectFrom("appUser as u")
@@ -107,14 +126,27 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
         .where("m.code", "=", settings?.municipalityCode ?? "")
         .where("u.oidcSubject", "=", subject)
         .executeTakeFirst();
-      if (!user || user.disabledAt) throw forbidden("Dit account is niet bekend bij Wijkwerk of staat uit. Neem contact op met de beheerder.");
+      if (!user || user.disabledAt)
+        throw forbidden(
+          "Dit account is niet bekend bij Wijkwerk of staat uit. Neem contact op met de beheerder.",
+        );
       // The identity provider is responsible for the second factor.
       const token = await createSession(deps.db, user, { mfaPassed: true, clientIp: request.ip });
       await recordSystemAudit(
         deps.db,
-        { municipalityId: user.municipalityId, userId: user.id, role: user.role, organisationId: user.homeOrganisationId },
+        {
+          municipalityId: user.municipalityId,
+          userId: user.id,
+          role: user.role,
+          organisationId: user.homeOrganisationId,
+        },
         request.ip,
-        { action: "session.loggedIn", resourceType: "user", resourceId: user.id, details: { method: "oidc" } },
+        {
+          action: "session.loggedIn",
+          resourceType: "user",
+          resourceId: user.id,
+          details: { method: "oidc" },
+        },
       );
       deps.afterAudit();
       setSessionCookie(reply, deps.config, token);

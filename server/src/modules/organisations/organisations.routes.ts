@@ -10,7 +10,11 @@ export function organisationRoutes(app: App): void {
     "/api/organisations",
     {
       config: { access: { anyOf: ["organisation.read"] } },
-      schema: { tags, summary: "Moederorganisaties van de gemeente", response: { 200: OrganisationList, ...errors(401, 403) } },
+      schema: {
+        tags,
+        summary: "Moederorganisaties van de gemeente",
+        response: { 200: OrganisationList, ...errors(401, 403) },
+      },
     },
     (request) => request.withContext((ctx) => getOrganisations(ctx)),
   );
@@ -26,6 +30,7 @@ export function organisationRoutes(app: App): void {
         response: { 201: Organisation, ...errors(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await request.withContext((ctx) => createOrganisation(ctx, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await request.withContext((ctx) => createOrganisation(ctx, request.body))),
   );
 }

@@ -10,7 +10,10 @@ export async function getOrganisations(ctx: RequestContext) {
   return { items: items.map((o) => ({ ...o, type: o.type as OrganisationType })) };
 }
 
-export async function createOrganisation(ctx: RequestContext, input: { name: string; type: OrganisationType }) {
+export async function createOrganisation(
+  ctx: RequestContext,
+  input: { name: string; type: OrganisationType },
+) {
   const existing = await listOrganisations(ctx);
   if (existing.some((o) => o.name.toLowerCase() === input.name.trim().toLowerCase())) {
     throw conflict("organisationExists", `Er is al een organisatie met de naam "${input.name.trim()}".`);

@@ -18,13 +18,19 @@ export function listTeams(ctx: RequestContext) {
 }
 
 export function findTeam(ctx: RequestContext, id: string) {
-  return ctx.trx.selectFrom("team").select(["id", "name", "model", "areaCodes"]).where("id", "=", id).executeTakeFirst();
+  return ctx.trx
+    .selectFrom("team")
+    .select(["id", "name", "model", "areaCodes"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export function listMembers(ctx: RequestContext, teamId: string) {
   return ctx.trx
     .selectFrom("teamMembership as m")
-    .innerJoin("appUser as u", (j) => j.onRef("u.municipalityId", "=", "m.municipalityId").onRef("u.id", "=", "m.userId"))
+    .innerJoin("appUser as u", (j) =>
+      j.onRef("u.municipalityId", "=", "m.municipalityId").onRef("u.id", "=", "m.userId"),
+    )
     .innerJoin("organisation as o", (j) =>
       j.onRef("o.municipalityId", "=", "m.municipalityId").onRef("o.id", "=", "m.organisationId"),
     )
@@ -43,10 +49,18 @@ export function listMembers(ctx: RequestContext, teamId: string) {
     .execute();
 }
 
-export function insertTeam(ctx: RequestContext, input: { name: string; model: "integrated" | "frontBackOffice" | "network"; areaCodes: string[] }) {
+export function insertTeam(
+  ctx: RequestContext,
+  input: { name: string; model: "integrated" | "frontBackOffice" | "network"; areaCodes: string[] },
+) {
   return ctx.trx
     .insertInto("team")
-    .values({ municipalityId: ctx.actor.municipalityId, name: input.name.trim(), model: input.model, areaCodes: input.areaCodes })
+    .values({
+      municipalityId: ctx.actor.municipalityId,
+      name: input.name.trim(),
+      model: input.model,
+      areaCodes: input.areaCodes,
+    })
     .returning(["id", "name", "model", "areaCodes"])
     .executeTakeFirstOrThrow();
 }
@@ -54,7 +68,13 @@ export function insertTeam(ctx: RequestContext, input: { name: string; model: "i
 export function insertMembership(
   ctx: RequestContext,
   teamId: string,
-  input: { userId: string; organisationId: string; hoursPerWeek: number; expertise: string[]; office: "front" | "back" | null },
+  input: {
+    userId: string;
+    organisationId: string;
+    hoursPerWeek: number;
+    expertise: string[];
+    office: "front" | "back" | null;
+  },
 ) {
   return ctx.trx
     .insertInto("teamMembership")

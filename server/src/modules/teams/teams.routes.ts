@@ -8,22 +8,36 @@ const tags = ["Teams"];
 export function teamRoutes(app: App): void {
   app.get(
     "/api/teams",
-    { config: { access: { anyOf: ["team.read"] } }, schema: { tags, summary: "Teams van de gemeente", response: { 200: TeamList, ...errors(401, 403) } } },
+    {
+      config: { access: { anyOf: ["team.read"] } },
+      schema: { tags, summary: "Teams van de gemeente", response: { 200: TeamList, ...errors(401, 403) } },
+    },
     (request) => request.withContext((ctx) => getTeams(ctx)),
   );
   app.post(
     "/api/teams",
     {
       config: { access: { anyOf: ["team.manage"] } },
-      schema: { tags, summary: "Een team toevoegen", body: CreateTeam, response: { 201: TeamSummary, ...errors(400, 401, 403, 409, 422) } },
+      schema: {
+        tags,
+        summary: "Een team toevoegen",
+        body: CreateTeam,
+        response: { 201: TeamSummary, ...errors(400, 401, 403, 409, 422) },
+      },
     },
-    async (request, reply) => reply.code(201).send(await request.withContext((ctx) => createTeam(ctx, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await request.withContext((ctx) => createTeam(ctx, request.body))),
   );
   app.get(
     "/api/teams/:id",
     {
       config: { access: { anyOf: ["team.read"] } },
-      schema: { tags, summary: "Een team met zijn leden", params: IdParams, response: { 200: TeamDetail, ...errors(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: "Een team met zijn leden",
+        params: IdParams,
+        response: { 200: TeamDetail, ...errors(401, 403, 404) },
+      },
     },
     (request) => request.withContext((ctx) => getTeam(ctx, request.params.id)),
   );
@@ -40,6 +54,8 @@ export function teamRoutes(app: App): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await request.withContext((ctx) => addTeamMember(ctx, request.params.id, request.body))),
+      reply
+        .code(201)
+        .send(await request.withContext((ctx) => addTeamMember(ctx, request.params.id, request.body))),
   );
 }

@@ -1,7 +1,11 @@
 import { Type } from "typebox";
 import { Nullable, Uuid } from "../../platform/http/schemas.ts";
 
-export const TeamModel = Type.Union([Type.Literal("integrated"), Type.Literal("frontBackOffice"), Type.Literal("network")]);
+export const TeamModel = Type.Union([
+  Type.Literal("integrated"),
+  Type.Literal("frontBackOffice"),
+  Type.Literal("network"),
+]);
 export const Office = Nullable(Type.Union([Type.Literal("front"), Type.Literal("back")]));
 export const AreaCode = Type.String({ pattern: "^(WK[0-9]{6}|BU[0-9]{8})$" });
 

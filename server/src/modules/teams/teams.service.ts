@@ -16,13 +16,20 @@ export async function assertAreaCodesInMunicipality(ctx: RequestContext, codes: 
   const digits = m.code.slice(2);
   const foreign = codes.filter((c) => c.slice(2, 6) !== digits);
   if (foreign.length > 0) {
-    throw unprocessable("areaOutsideMunicipality", `Deze wijk- of buurtcodes horen niet bij de gemeente: ${foreign.join(", ")}.`, {
-      codes: foreign,
-    });
+    throw unprocessable(
+      "areaOutsideMunicipality",
+      `Deze wijk- of buurtcodes horen niet bij de gemeente: ${foreign.join(", ")}.`,
+      {
+        codes: foreign,
+      },
+    );
   }
 }
 
-export async function createTeam(ctx: RequestContext, input: { name: string; model: TeamModel; areaCodes: string[] }) {
+export async function createTeam(
+  ctx: RequestContext,
+  input: { name: string; model: TeamModel; areaCodes: string[] },
+) {
   await assertAreaCodesInMunicipality(ctx, input.areaCodes);
   const teams = await listTeams(ctx);
   if (teams.some((t) => t.name.toLowerCase() === input.name.trim().toLowerCase())) {
@@ -44,7 +51,13 @@ export async function getTeam(ctx: RequestContext, id: string) {
 export async function addTeamMember(
   ctx: RequestContext,
   teamId: string,
-  input: { userId: string; organisationId: string; hoursPerWeek: number; expertise: string[]; office?: "front" | "back" | null },
+  input: {
+    userId: string;
+    organisationId: string;
+    hoursPerWeek: number;
+    expertise: string[];
+    office?: "front" | "back" | null;
+  },
 ) {
   const team = await findTeam(ctx, teamId);
   if (!team) throw notFound("Dit team bestaat niet.");
@@ -58,14 +71,27 @@ export async function addTeamMember(
   }
   const office = input.office ?? null;
   if (team.model === "frontBackOffice" && office === null) {
-    throw unprocessable("officeRequired", "Kies bij dit team of de medewerker in de frontoffice of de backoffice werkt.");
+    throw unprocessable(
+      "officeRequired",
+      "Kies bij dit team of de medewerker in de frontoffice of de backoffice werkt.",
+    );
   }
   if (team.model !== "frontBackOffice" && office !== null) {
-    throw unprocessable("officeNotApplicable", "Front- en backoffice horen alleen bij een team met het front-/backofficemodel.");
+    throw unprocessable(
+      "officeNotApplicable",
+      "Front- en backoffice horen alleen bij een team met het front-/backofficemodel.",
+    );
   }
   const existing = await listMembers(ctx, teamId);
-  if (existing.some((m) => m.userId === input.userId)) throw conflict("alreadyMember", "Deze medewerker is al lid van dit team.");
+  if (existing.some((m) => m.userId === input.userId))
+    throw conflict("alreadyMember", "Deze medewerker is al lid van dit team.");
   await insertMembership(ctx, teamId, { ...input, office });
-  await ctx.audit({ action: "team.memberAdded", resourceType: "team", resourceId: teamId, teamId, details: { userId: input.userId } });
+  await ctx.audit({
+    action: "team.memberAdded",
+    resourceType: "team",
+    resourceId: teamId,
+    teamId,
+    details: { userId: input.userId },
+  });
   return getTeam(ctx, teamId);
 }

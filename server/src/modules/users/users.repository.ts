@@ -40,11 +40,25 @@ export async function usernameTaken(ctx: RequestContext, username: string) {
 
 export function insertUser(
   ctx: RequestContext,
-  input: { username: string; displayName: string; email: string | null; role: string; passwordHash: string; homeOrganisationId: string | null },
+  input: {
+    username: string;
+    displayName: string;
+    email: string | null;
+    role: string;
+    passwordHash: string;
+    homeOrganisationId: string | null;
+  },
 ) {
   return ctx.trx
     .insertInto("appUser")
-    .values({ municipalityId: ctx.actor.municipalityId, ...input, oidcSubject: null, totpSecret: null, lockedUntil: null, disabledAt: null })
+    .values({
+      municipalityId: ctx.actor.municipalityId,
+      ...input,
+      oidcSubject: null,
+      totpSecret: null,
+      lockedUntil: null,
+      disabledAt: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
 }

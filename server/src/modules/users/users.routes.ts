@@ -5,28 +5,49 @@ import { changeUserDisabled, createUser, getUsers } from "./users.service.ts";
 
 const tags = ["Gebruikers"];
 
-export function userRoutes(app: App, onDisabled: (municipalityId: string, userId: string) => Promise<void>): void {
+export function userRoutes(
+  app: App,
+  onDisabled: (municipalityId: string, userId: string) => Promise<void>,
+): void {
   app.get(
     "/api/users",
-    { config: { access: { anyOf: ["user.manage"] } }, schema: { tags, summary: "Gebruikers van de gemeente", response: { 200: UserList, ...errors(401, 403) } } },
+    {
+      config: { access: { anyOf: ["user.manage"] } },
+      schema: {
+        tags,
+        summary: "Gebruikers van de gemeente",
+        response: { 200: UserList, ...errors(401, 403) },
+      },
+    },
     (request) => request.withContext((ctx) => getUsers(ctx)),
   );
   app.post(
     "/api/users",
     {
       config: { access: { anyOf: ["user.manage"] } },
-      schema: { tags, summary: "Een gebruiker aanmaken", body: CreateUser, response: { 201: User, ...errors(400, 401, 403, 409, 422) } },
+      schema: {
+        tags,
+        summary: "Een gebruiker aanmaken",
+        body: CreateUser,
+        response: { 201: User, ...errors(400, 401, 403, 409, 422) },
+      },
     },
-    async (request, reply) => reply.code(201).send(await request.withContext((ctx) => createUser(ctx, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await request.withContext((ctx) => createUser(ctx, request.body))),
   );
-  for (const [path, disabled] of [["disable", true], ["enable", false]] as const) {
+  for (const [path, disabled] of [
+    ["disable", true],
+    ["enable", false],
+  ] as const) {
     app.post(
       `/api/users/:id/${path}`,
       {
         config: { access: { anyOf: ["user.manage"] } },
         schema: {
           tags,
-          summary: disabled ? "Een gebruiker uitzetten (beëindigt direct alle sessies)" : "Een gebruiker weer aanzetten",
+          summary: disabled
+            ? "Een gebruiker uitzetten (beëindigt direct alle sessies)"
+            : "Een gebruiker weer aanzetten",
           params: IdParams,
           response: { 200: User, ...errors(400, 401, 403, 404) },
         },
@@ -39,4 +60,3 @@ export function userRoutes(app: App, onDisabled: (municipalityId: string, userId
     );
   }
 }
-

@@ -18,7 +18,8 @@ interface ChainRow {
 }
 
 // The exact text of an event that the hash covers; computed by the database so both sides agree.
-const canonical = sql<string>`concat_ws('|', municipality_id::text, id::text,
+/** Exported for the bulk loader (bench/generate), which seals generated events with the same text. */
+export const canonical = sql<string>`concat_ws('|', municipality_id::text, id::text,
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), action,
   coalesce(actor_user_id::text, ''), coalesce(actor_role, ''), coalesce(actor_organisation_id::text, ''),
   coalesce(team_id::text, ''), resource_type, coalesce(resource_id, ''), coalesce(household_id::text, ''),
@@ -96,7 +97,9 @@ export interface ChainProblem {
 }
 
 /** Recomputes every chain; returns the first problem per municipality (empty when intact). */
-export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: number; problems: ChainProblem[] }> {
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+): Promise<{ checked: number; problems: ChainProblem[] }> {
   const heads = await db.selectFrom("auditChainHead").selectAll().execute();
   const problems: ChainProblem[] = [];
   let checked = 0;
@@ -118,13 +121,23 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: numbe
       for (const row of rows) {
         checked += 1;
         if (row.chainPosition !== expectedPosition) {
-          problems.push({ municipalityId: head.municipalityId, position: expectedPosition, eventId: row.id, problem: "gap" });
+          problems.push({
+            municipalityId: head.municipalityId,
+            position: expectedPosition,
+            eventId: row.id,
+            problem: "gap",
+          });
           broken = true;
           break;
         }
         hash = chainHash(hash, row.canonical);
         if (hash !== row.hash) {
-          problems.push({ municipalityId: head.municipalityId, position: expectedPosition, eventId: row.id, problem: "hashMismatch" });
+          problems.push({
+            municipalityId: head.municipalityId,
+            position: expectedPosition,
+            eventId: row.id,
+            problem: "hashMismatch",
+          });
           broken = true;
           break;
         }
@@ -133,7 +146,12 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: numbe
       after = rows.at(-1)?.chainPosition ?? after;
     }
     if (!broken && (expectedPosition - 1 !== head.position || hash !== head.hash)) {
-      problems.push({ municipalityId: head.municipalityId, position: head.position, eventId: null, problem: "headMismatch" });
+      problems.push({
+        municipalityId: head.municipalityId,
+        position: head.position,
+        eventId: null,
+        problem: "headMismatch",
+      });
     }
   }
   return { checked, problems };

@@ -63,7 +63,9 @@ export async function loadSession(
   const id = sessionIdOf(token);
   const row = await db
     .selectFrom("session as s")
-    .innerJoin("appUser as u", (j) => j.onRef("u.municipalityId", "=", "s.municipalityId").onRef("u.id", "=", "s.userId"))
+    .innerJoin("appUser as u", (j) =>
+      j.onRef("u.municipalityId", "=", "s.municipalityId").onRef("u.id", "=", "s.userId"),
+    )
     .innerJoin("municipality as m", "m.id", "s.municipalityId")
     .leftJoin("organisation as o", (j) =>
       j.onRef("o.municipalityId", "=", "u.municipalityId").onRef("o.id", "=", "u.homeOrganisationId"),
@@ -101,7 +103,9 @@ export async function loadSession(
   }
   const teams = await db
     .selectFrom("teamMembership as tm")
-    .innerJoin("team as t", (j) => j.onRef("t.municipalityId", "=", "tm.municipalityId").onRef("t.id", "=", "tm.teamId"))
+    .innerJoin("team as t", (j) =>
+      j.onRef("t.municipalityId", "=", "tm.municipalityId").onRef("t.id", "=", "tm.teamId"),
+    )
     .select(["t.id", "t.name", "t.model", "tm.office"])
     .where("tm.municipalityId", "=", row.municipalityId)
     .where("tm.userId", "=", row.userId)
@@ -145,5 +149,9 @@ export async function endSession(db: Kysely<DB>, sessionId: string): Promise<voi
 }
 
 export async function endUserSessions(db: Kysely<DB>, municipalityId: string, userId: string): Promise<void> {
-  await db.deleteFrom("session").where("municipalityId", "=", municipalityId).where("userId", "=", userId).execute();
+  await db
+    .deleteFrom("session")
+    .where("municipalityId", "=", municipalityId)
+    .where("userId", "=", userId)
+    .execute();
 }

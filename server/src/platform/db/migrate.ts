@@ -4,7 +4,10 @@ import { fileURLToPath } from "node:url";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "./schema.ts";
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../migrations",
+);
 
 /**
  * Applies the numbered .sql files that have not run yet, each in its own transaction, in order.

@@ -1,4 +1,12 @@
 import type { ColumnType, Generated } from "kysely";
+import type { AreaAnalysisTables } from "../../modules/areaAnalysis/areaAnalysis.tables.ts";
+import type { DirectoryTables } from "../../modules/directory/directory.tables.ts";
+import type { DossierTables } from "../../modules/households/dossier.tables.ts";
+import type { ImpactCalculatorTables } from "../../modules/impactCalculator/impactCalculator.tables.ts";
+import type { PlanTables } from "../../modules/plans/plans.tables.ts";
+import type { PortalTables } from "../../modules/portal/portal.tables.ts";
+import type { PrivacyTables } from "../../modules/privacy/privacy.tables.ts";
+import type { SignalTables } from "../../modules/signals/signals.tables.ts";
 
 /** Columns the database fills in. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -108,4 +116,13 @@ export interface FoundationTables {
 }
 
 /** All tables. Each domain module adds its own interface here. */
-export interface DB extends FoundationTables {}
+export interface DB
+  extends FoundationTables,
+    DirectoryTables,
+    SignalTables,
+    DossierTables,
+    PlanTables,
+    PortalTables,
+    PrivacyTables,
+    AreaAnalysisTables,
+    ImpactCalculatorTables {}

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { hasPermission, type Permission } from "../access/permissions.ts";
 import { loadSession, SESSION_COOKIE, type SessionState } from "../auth/sessions.ts";
 import type { Config } from "../config.ts";
-import { type RequestContext, withActor } from "../context.ts";
+import { type PublicContext, type RequestContext, withActor, withPublicContext } from "../context.ts";
 import type { DB } from "../db/schema.ts";
 import { AppError, forbidden, unauthorized } from "./errors.ts";
 
@@ -24,6 +24,8 @@ declare module "fastify" {
     session: SessionState | undefined;
     /** Runs fn as the logged-in user, in one transaction with row-level security and audit. */
     withContext<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<T>;
+    /** Runs fn for a municipality without a user (public pages): row-level security role 'public'. */
+    withPublicContext<T>(municipalityCode: string, fn: (ctx: PublicContext) => Promise<T>): Promise<T>;
   }
 }
 
@@ -41,10 +43,18 @@ export function registerAccess(
   });
 
   app.decorateRequest("session", undefined);
-  app.decorateRequest("withContext", function <T>(this: FastifyRequest, fn: (ctx: RequestContext) => Promise<T>) {
+  app.decorateRequest("withContext", function <
+    T,
+  >(this: FastifyRequest, fn: (ctx: RequestContext) => Promise<T>) {
     const session = this.session;
-    if (!session || session.stage !== "active") throw unauthorized();
+    if (session?.stage !== "active") throw unauthorized();
     return withActor(deps.db, session.actor, { clientIp: this.ip, afterAudit: deps.afterAudit }, fn);
+  });
+
+  app.decorateRequest("withPublicContext", function <
+    T,
+  >(this: FastifyRequest, municipalityCode: string, fn: (ctx: PublicContext) => Promise<T>) {
+    return withPublicContext(deps.db, municipalityCode, { clientIp: this.ip }, fn);
   });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
@@ -55,12 +65,21 @@ export function registerAccess(
     if (token && !request.session) reply.clearCookie(SESSION_COOKIE, { path: "/" });
     if (access === "public") return;
     const session = request.session;
-    if (!session) throw unauthorized(token ? "sessionExpired" : "unauthenticated", token ? "Uw sessie is verlopen. Log opnieuw in." : "Log eerst in.");
+    if (!session)
+      throw unauthorized(
+        token ? "sessionExpired" : "unauthenticated",
+        token ? "Uw sessie is verlopen. Log opnieuw in." : "Log eerst in.",
+      );
     if (!SAFE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== session.csrfToken) {
-      throw new AppError(403, "csrf", "Dit verzoek is geweigerd (ontbrekende of onjuiste beveiligingscode). Laad de pagina opnieuw.");
+      throw new AppError(
+        403,
+        "csrf",
+        "Dit verzoek is geweigerd (ontbrekende of onjuiste beveiligingscode). Laad de pagina opnieuw.",
+      );
     }
     if (access === "secondFactor") return;
-    if (session.stage === "mfaRequired") throw unauthorized("mfaRequired", "Voer eerst uw code voor tweestapsverificatie in.");
+    if (session.stage === "mfaRequired")
+      throw unauthorized("mfaRequired", "Voer eerst uw code voor tweestapsverificatie in.");
     if (session.stage === "mfaSetupRequired")
       throw unauthorized("mfaSetupRequired", "Stel eerst tweestapsverificatie in.");
     if (access === "session") return;

@@ -6,33 +6,47 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode === 503) reply.header("retry-after", "5");
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message, details: error.details });
+      return reply
+        .code(error.statusCode)
+        .send({ error: error.code, message: error.message, details: error.details });
     }
     if (error.validation) {
       return reply.code(400).send({
         error: "invalidRequest",
         message: "De invoer is niet volledig of niet geldig.",
-        details: error.validation.map((v) => ({ field: v.instancePath || v.params?.missingProperty, problem: v.message })),
+        details: error.validation.map((v) => ({
+          field: v.instancePath || v.params?.missingProperty,
+          problem: v.message,
+        })),
       });
     }
     const mapped = fromDatabaseError(error);
     if (mapped) {
       if (mapped.statusCode === 503) reply.header("retry-after", "5");
       else request.log.info({ err: error }, "database refused request");
-      return reply.code(mapped.statusCode).send({ error: mapped.code, message: mapped.message, details: mapped.details });
+      return reply
+        .code(mapped.statusCode)
+        .send({ error: mapped.code, message: mapped.message, details: mapped.details });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: error.code ?? "badRequest", message: dutchFor(error) });
+      return reply
+        .code(error.statusCode)
+        .send({ error: error.code ?? "badRequest", message: dutchFor(error) });
     }
     request.log.error({ err: error }, "unexpected error");
-    return reply.code(500).send({ error: "internal", message: "Er ging iets mis aan onze kant. Probeer het later opnieuw." });
+    return reply
+      .code(500)
+      .send({ error: "internal", message: "Er ging iets mis aan onze kant. Probeer het later opnieuw." });
   });
 
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: unknown non-API GETs get its index.html.
     const api = request.url.startsWith("/api") || request.url.startsWith("/health");
-    if (options.spaFallback && request.method === "GET" && !api) return reply.type("text/html").sendFile("index.html");
-    return reply.code(404).send({ error: "notFound", message: `Onbekend adres: ${request.method} ${request.url.split("?")[0]}` });
+    if (options.spaFallback && request.method === "GET" && !api)
+      return reply.type("text/html").sendFile("index.html");
+    return reply
+      .code(404)
+      .send({ error: "notFound", message: `Onbekend adres: ${request.method} ${request.url.split("?")[0]}` });
   });
 }
 

@@ -31,14 +31,26 @@ interface PgError {
   message?: string;
 }
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
 
 /** Maps a database error to an API error; undefined when it is not one we recognise. */
 export function fromDatabaseError(error: unknown): AppError | undefined {
   const e = error as PgError;
   const code = e?.code;
   if (!code) {
-    if (/Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(e?.message ?? ""))
+    if (
+      /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(
+        e?.message ?? "",
+      )
+    )
       return databaseUnavailable();
     return undefined;
   }
@@ -57,6 +69,7 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
     case "22007":
     case "22008":
     case "22P02":
+    case "22021":
       return unprocessable("invalidValue", "Een waarde is ongeldig.", { constraint: e.constraint });
     case "42501":
       return forbidden();
@@ -69,5 +82,9 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
 }
 
 export function databaseUnavailable(): AppError {
-  return new AppError(503, "databaseUnavailable", "De database is even niet bereikbaar. Probeer het zo opnieuw.");
+  return new AppError(
+    503,
+    "databaseUnavailable",
+    "De database is even niet bereikbaar. Probeer het zo opnieuw.",
+  );
 }

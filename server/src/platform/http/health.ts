@@ -7,7 +7,14 @@ const Health = Type.Object({ status: Type.String(), database: Type.String() });
 export function healthRoutes(app: App, database: Database): void {
   app.get(
     "/health",
-    { config: { access: "public" }, schema: { tags: ["Beheer"], summary: "Gezondheid van de dienst en de database", response: { 200: Health, 503: Health } } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["Beheer"],
+        summary: "Gezondheid van de dienst en de database",
+        response: { 200: Health, 503: Health },
+      },
+    },
     async (_request, reply) => {
       try {
         await Promise.race([

@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { checkA11y, launchBrowser } from "./support/browser.ts";
+import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
+import { startTestServer, type TestServer } from "./support/server.ts";
+
+const viewports = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 900 },
+] as const;
+
+async function residentLogIn(context: BrowserContext, page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/inwoner/inloggen`);
+  await expectPage(page, "Inloggen voor inwoners");
+  await page.getByLabel(/^Uw gebruikersnaam/).fill("inwoner");
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await page.getByLabel(/^Code van 6 cijfers/).waitFor();
+  await checkA11y(page, "code step");
+  // DEMO: the e-mail is not sent; the demo page shows the code.
+  const demo = await context.newPage();
+  await demo.goto(`${url}/inwoner/demo-codes`);
+  await expectPage(demo, "DEMO: inlogcodes");
+  const code = ((await demo.getByTestId("demo-code-inwoner").textContent()) ?? "").trim();
+  assert.match(code, /^\d{6}$/);
+  await demo.close();
+  await page.getByLabel(/^Code van 6 cijfers/).fill(code);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expectPage(page, "Overzicht");
+}
+
+const portalMenu = (page: Page) => page.getByRole("navigation", { name: "Mijn hulp" });
+
+for (const viewport of viewports) {
+  describe(`resident portal journeys (${viewport.name})`, () => {
+    let server: TestServer;
+    let browser: Browser | null = null;
+    before(async () => {
+      server = await startTestServer();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test("a resident reads and agrees to the plan, fills the self-assessment and writes; the case lead sees it; the resident sees who looked", async (t) => {
+      browser = await launchBrowser(t);
+      if (!browser) return;
+      const context = await browser.newContext({
+        locale: "nl-NL",
+        viewport: { width: viewport.width, height: viewport.height },
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+
+      await residentLogIn(context, page, server.url);
+      await page.getByRole("heading", { name: "Uw vaste contactpersoon" }).waitFor();
+      await page.getByRole("heading", { level: 3, name: "Fatima el Amrani" }).waitFor();
+
+      await portalMenu(page).getByRole("link", { name: "Mijn plan" }).click();
+      await expectPage(page, "Mijn plan");
+      await page.getByRole("heading", { name: /^Doel 1:/ }).waitFor();
+      await page.getByRole("heading", { name: "Wat ik zelf doe" }).first().waitFor();
+      // The glossary explains the word "plan" in plain words.
+      await page.getByRole("button", { name: /^plan/ }).click();
+      await page.getByRole("note").filter({ hasText: "wie wat doet" }).waitFor();
+      await checkA11y(page, "plan with glossary open");
+      await page.getByRole("button", { name: "Ik ga akkoord met dit plan" }).click();
+      await page.getByText(/^U bent akkoord met dit plan\./).waitFor();
+      await checkA11y(page, "plan agreed");
+
+      await portalMenu(page).getByRole("link", { name: "Hoe gaat het?" }).click();
+      await expectPage(page, "Hoe gaat het met u?");
+      await page
+        .getByRole("group", { name: "Hoe gaat het met geld?" })
+        .getByLabel("Slecht: het lukt mij niet alleen")
+        .check();
+      await page
+        .getByRole("group", { name: "Hoe gaat het met uw huis?" })
+        .getByLabel("Matig: het lukt soms")
+        .check();
+      await page.getByRole("button", { name: "Opslaan" }).click();
+      await page.getByRole("status").filter({ hasText: "Uw antwoorden zijn opgeslagen" }).waitFor();
+
+      await portalMenu(page).getByRole("link", { name: "Berichten" }).click();
+      await expectPage(page, "Berichten");
+      const text = `Kunnen we donderdag afspreken? <b>niet vet</b> (${viewport.name})`;
+      await page.getByLabel(/^Uw bericht/).fill(text);
+      await page.getByRole("button", { name: "Versturen" }).click();
+      await page.getByText(text, { exact: true }).waitFor();
+      assert.equal(await page.locator(".ww-thread b").count(), 0, "markup is shown as text");
+      await checkA11y(page, "message sent");
+      await logOut(page);
+
+      // The case lead sees the agreement, the self-assessment and the message, and answers.
+      await logIn(page, server.url, "buurtwerker");
+      await openFromMenu(page, "Berichten van inwoners");
+      await expectPage(page, "Berichten van inwoners");
+      await page.getByRole("link", { name: "Huishouden El Idrissi" }).click();
+      await expectPage(page, "Inwonersportaal van deze casus");
+      assert.match((await page.getByTestId("portal-agreement").textContent()) ?? "", /Versie 1 akkoord/);
+      const money = page.getByRole("row", { name: /Hoe gaat het met geld\?/ });
+      assert.match((await money.textContent()) ?? "", /2/);
+      await page.getByText(text, { exact: true }).waitFor();
+      await page.getByLabel(/^Antwoord aan het huishouden/).fill("Donderdag om 10 uur kom ik langs.");
+      await page.getByRole("button", { name: "Versturen" }).click();
+      await page.getByText("Donderdag om 10 uur kom ik langs.", { exact: true }).waitFor();
+      await checkA11y(page, "case lead answered");
+      await logOut(page);
+
+      // The resident sees the answer and who opened the file.
+      await residentLogIn(context, page, server.url);
+      await portalMenu(page).getByRole("link", { name: "Berichten" }).click();
+      await expectPage(page, "Berichten");
+      await page.getByText("Donderdag om 10 uur kom ik langs.", { exact: true }).waitFor();
+      await portalMenu(page).getByRole("link", { name: "Wie keek in mijn gegevens?" }).click();
+      await expectPage(page, "Wie keek in mijn gegevens?");
+      await page
+        .getByRole("cell", { name: "Buurtteamwerker, Maatschappelijk Werk Utrecht" })
+        .first()
+        .waitFor();
+      await page.getByRole("button", { name: "Vraag al mijn gegevens op" }).click();
+      await page.getByText(/U vroeg uw gegevens op op/).waitFor();
+      await checkA11y(page, "export requested");
+      await context.close();
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import { test } from "node:test";
+import { launchBrowser } from "/work/main/e2e/support/browser.ts";
+import { logIn, openFromMenu } from "/work/main/e2e/support/journey.ts";
+import { startTestServer } from "/work/main/e2e/support/server.ts";
+test("debug", async (t) => {
+  const server = await startTestServer();
+  const browser = await launchBrowser(t);
+  if (!browser) return;
+  const page = await browser.newPage({ locale: "nl-NL" });
+  await logIn(page, server.url, "buurtwerker");
+  await openFromMenu(page, "Dossiers");
+  await page.getByRole("link", { name: "Huishouden El Idrissi" }).first().click();
+  await page.getByRole("link", { name: "Plan van aanpak" }).click();
+  await page.getByRole("heading", { level: 1, name: "Plan van aanpak" }).waitFor();
+  await page.waitForTimeout(1000);
+  const snap = await page.locator("main").ariaSnapshot();
+  console.log(snap.split("\n").filter((l) => /button|table|heading/.test(l)).join("\n"));
+  await browser.close();
+  await server.close();
+});

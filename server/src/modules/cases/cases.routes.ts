@@ -1,0 +1,131 @@
+import type { TSchema } from "typebox";
+import type { Permission } from "../../platform/access/permissions.ts";
+import type { RequestContext } from "../../platform/context.ts";
+import type { App } from "../../platform/http/app-type.ts";
+import { errors, IdParams } from "../../platform/http/schemas.ts";
+import {
+  AddJournalEntry,
+  ChangeStatus,
+  CloseCase,
+  Created,
+  Handover,
+  InvolveProfessional,
+  OpenCase,
+  RecordAssessment,
+  RecordIntake,
+  ReopenCase,
+  Worklist,
+} from "./cases.schemas.ts";
+import {
+  addJournalEntry,
+  changeCaseStatus,
+  closeCase,
+  getWorklist,
+  handOverCaseLead,
+  involveProfessional,
+  openCase,
+  recordAssessment,
+  recordIntake,
+  reopenCase,
+} from "./cases.service.ts";
+
+const tags = ["Casussen"];
+
+export function caseRoutes(app: App): void {
+  /** A POST on /api/…/:id that runs one use case and answers 201 { id }. */
+  function action<B extends TSchema>(
+    url: string,
+    permission: Permission,
+    summary: string,
+    body: B,
+    run: (ctx: RequestContext, id: string, body: never) => Promise<{ id: string }>,
+  ) {
+    app.post(
+      url,
+      {
+        config: { access: { anyOf: [permission] } },
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body,
+          response: { 201: Created, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await request.withContext((ctx) => run(ctx, request.params.id, request.body as never))),
+    );
+  }
+
+  app.get(
+    "/api/cases",
+    {
+      config: { access: { anyOf: ["case.read"] } },
+      schema: {
+        tags,
+        summary: "Werklijst: casussen van mijn teams (acuut bovenaan) en mijn nazorgafspraken",
+        response: { 200: Worklist, ...errors(401, 403) },
+      },
+    },
+    (request) => request.withContext((ctx) => getWorklist(ctx)),
+  );
+  action(
+    "/api/households/:id/cases",
+    "case.write",
+    "Een casus openen (aanmelding, met toewijzingsbesluit)",
+    OpenCase,
+    openCase,
+  );
+  action(
+    "/api/households/:id/journal",
+    "journal.write",
+    "Een contact vastleggen in het journaal",
+    AddJournalEntry,
+    addJournalEntry,
+  );
+  action(
+    "/api/cases/:id/status",
+    "case.write",
+    "De status van een casus wijzigen",
+    ChangeStatus,
+    changeCaseStatus,
+  );
+  action(
+    "/api/cases/:id/handover",
+    "case.write",
+    "De regie overdragen (met notitie)",
+    Handover,
+    handOverCaseLead,
+  );
+  action(
+    "/api/cases/:id/professionals",
+    "case.write",
+    "Een professional bij de casus betrekken",
+    InvolveProfessional,
+    involveProfessional,
+  );
+  action(
+    "/api/cases/:id/intake",
+    "case.write",
+    "De intake (vraagverheldering) vastleggen",
+    RecordIntake,
+    recordIntake,
+  );
+  action(
+    "/api/cases/:id/assessments",
+    "assessment.write",
+    "Een Zelfredzaamheid-Matrix vastleggen",
+    RecordAssessment,
+    recordAssessment,
+  );
+  action(
+    "/api/cases/:id/close",
+    "case.write",
+    "Een casus afsluiten (met alle verplichte gegevens)",
+    CloseCase,
+    closeCase,
+  );
+  action("/api/cases/:id/reopen", "case.write", "Een afgesloten casus heropenen", ReopenCase, reopenCase);
+}

@@ -1,0 +1,106 @@
+import { Type } from "typebox";
+import type { App } from "../../platform/http/app-type.ts";
+import { DateTime, errors, IdParams, Nullable, Uuid } from "../../platform/http/schemas.ts";
+import {
+  endEmergencyAccess,
+  listEmergencyReviews,
+  listMyEmergencyAccess,
+  requestEmergencyAccess,
+  reviewEmergencyAccess,
+} from "./emergencyAccess.service.ts";
+
+const tags = ["Noodtoegang"];
+const RequestInput = Type.Object({
+  householdId: Uuid,
+  reason: Type.String({ maxLength: 2000 }),
+  minutes: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 10_000 }))),
+});
+const Granted = Type.Object({ id: Uuid, householdId: Uuid, expiresAt: DateTime, minutes: Type.Integer() });
+const Item = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  userId: Uuid,
+  userName: Type.String(),
+  reason: Type.String(),
+  startsAt: DateTime,
+  expiresAt: DateTime,
+  endedAt: Nullable(DateTime),
+  reviewedAt: Nullable(DateTime),
+  reviewedByName: Nullable(Type.String()),
+  reviewNote: Nullable(Type.String()),
+  active: Type.Boolean(),
+});
+const List = Type.Object({ items: Type.Array(Item) });
+const ReviewQuery = Type.Object({ all: Type.Optional(Type.Boolean()) });
+const ReviewInput = Type.Object({ note: Type.String({ maxLength: 2000 }) });
+const Done = Type.Object({
+  id: Uuid,
+  reviewed: Type.Optional(Type.Boolean()),
+  ended: Type.Optional(Type.Boolean()),
+});
+
+export function emergencyAccessRoutes(app: App): void {
+  app.post(
+    "/api/emergency-access",
+    {
+      config: { access: { anyOf: ["emergencyAccess.request"] } },
+      schema: {
+        tags,
+        summary: "Noodtoegang tot een huishouden (break the glass), met reden en tijdslimiet",
+        body: RequestInput,
+        response: { 201: Granted, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.withContext((ctx) => requestEmergencyAccess(ctx, request.body))),
+  );
+  app.get(
+    "/api/emergency-access/mine",
+    {
+      config: { access: { anyOf: ["emergencyAccess.request"] } },
+      schema: { tags, summary: "Mijn noodtoegangen", response: { 200: List, ...errors(401, 403) } },
+    },
+    (request) => request.withContext((ctx) => listMyEmergencyAccess(ctx)),
+  );
+  app.post(
+    "/api/emergency-access/:id/end",
+    {
+      config: { access: { anyOf: ["emergencyAccess.request"] } },
+      schema: {
+        tags,
+        summary: "Noodtoegang eerder beëindigen",
+        params: IdParams,
+        response: { 200: Done, ...errors(401, 403, 404, 409) },
+      },
+    },
+    (request) => request.withContext((ctx) => endEmergencyAccess(ctx, request.params.id)),
+  );
+  app.get(
+    "/api/emergency-access/reviews",
+    {
+      config: { access: { anyOf: ["emergencyAccess.review"] } },
+      schema: {
+        tags,
+        summary: "Teamleider: noodtoegangen om te beoordelen",
+        querystring: ReviewQuery,
+        response: { 200: List, ...errors(401, 403) },
+      },
+    },
+    (request) => request.withContext((ctx) => listEmergencyReviews(ctx, request.query.all ?? false)),
+  );
+  app.post(
+    "/api/emergency-access/:id/review",
+    {
+      config: { access: { anyOf: ["emergencyAccess.review"] } },
+      schema: {
+        tags,
+        summary: "Teamleider: een noodtoegang beoordelen",
+        params: IdParams,
+        body: ReviewInput,
+        response: { 200: Done, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    (request) =>
+      request.withContext((ctx) => reviewEmergencyAccess(ctx, request.params.id, request.body.note)),
+  );
+}

@@ -1,0 +1,110 @@
+import type { App } from "../../platform/http/app-type.ts";
+import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { getDossier } from "./dossier.service.ts";
+import {
+  AddMember,
+  Created,
+  Dossier,
+  MergeHouseholds,
+  RegisterHousehold,
+  SearchQuery,
+  SearchResults,
+  UpdateResident,
+} from "./households.schemas.ts";
+import {
+  addHouseholdMember,
+  changeResident,
+  findResidents,
+  mergeHouseholds,
+  registerHousehold,
+} from "./households.service.ts";
+
+const tags = ["Huishoudens"];
+
+export function householdRoutes(app: App): void {
+  app.get(
+    "/api/households",
+    {
+      config: { access: { anyOf: ["household.search"] } },
+      schema: {
+        tags,
+        summary: "Inwoners zoeken op naam, geboortedatum, postcode of BSN (gelogd)",
+        querystring: SearchQuery,
+        response: { 200: SearchResults, ...errors(400, 401, 403, 422) },
+      },
+    },
+    (request) => request.withContext((ctx) => findResidents(ctx, request.query)),
+  );
+  app.post(
+    "/api/households",
+    {
+      config: { access: { anyOf: ["household.write"] } },
+      schema: {
+        tags,
+        summary: "Een huishouden met gezinsleden registreren (met controle op dubbele registratie)",
+        body: RegisterHousehold,
+        response: { 201: Created, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await request.withContext((ctx) => registerHousehold(ctx, request.body))),
+  );
+  app.get(
+    "/api/households/:id",
+    {
+      config: { access: { anyOf: ["household.read"] } },
+      schema: {
+        tags,
+        summary: "Het dossier van een huishouden (gelogd)",
+        params: IdParams,
+        response: { 200: Dossier, ...errors(401, 403, 404) },
+      },
+    },
+    (request) => request.withContext((ctx) => getDossier(ctx, request.params.id)),
+  );
+  app.post(
+    "/api/households/:id/members",
+    {
+      config: { access: { anyOf: ["household.write"] } },
+      schema: {
+        tags,
+        summary: "Een gezinslid toevoegen",
+        params: IdParams,
+        body: AddMember,
+        response: { 201: Created, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await request.withContext((ctx) => addHouseholdMember(ctx, request.params.id, request.body))),
+  );
+  app.post(
+    "/api/households/:id/merge",
+    {
+      config: { access: { anyOf: ["household.merge"] } },
+      schema: {
+        tags,
+        summary: "Een dubbel dossier in dit dossier samenvoegen (beide geschiedenissen blijven bewaard)",
+        params: IdParams,
+        body: MergeHouseholds,
+        response: { 200: Created, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    (request) => request.withContext((ctx) => mergeHouseholds(ctx, request.params.id, request.body)),
+  );
+  app.put(
+    "/api/residents/:id",
+    {
+      config: { access: { anyOf: ["household.write"] } },
+      schema: {
+        tags,
+        summary: "Gegevens van een inwoner wijzigen (met versie tegen gelijktijdige wijzigingen)",
+        params: IdParams,
+        body: UpdateResident,
+        response: { 200: Created, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    (request) => request.withContext((ctx) => changeResident(ctx, request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,87 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
+
+export interface PersonalTable {
+  table: string;
+  hasResidentId: boolean;
+  hasHouseholdId: boolean;
+  appCanRead: boolean;
+}
+
+/**
+ * Tables that hold data about a resident, found from the schema: every table with a resident_id or
+ * household_id column, plus resident and household themselves. New modules are covered automatically.
+ */
+export async function discoverPersonalTables(db: Kysely<DB> | Transaction<DB>): Promise<PersonalTable[]> {
+  const result = await sql<{
+    table: string;
+    hasResidentId: boolean;
+    hasHouseholdId: boolean;
+    appCanRead: boolean;
+  }>`
+    select c.table_name as table,
+      bool_or(c.column_name = 'resident_id') as has_resident_id,
+      bool_or(c.column_name = 'household_id') as has_household_id,
+      has_table_privilege('wijkwerk_app', format('public.%I', c.table_name), 'SELECT') as app_can_read
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+      and (c.column_name in ('resident_id', 'household_id') or c.table_name in ('resident', 'household'))
+    group by c.table_name
+    order by c.table_name`.execute(db);
+  return result.rows;
+}
+
+/** Tables with columns that look like personal data, for the coverage test (names, BSN, birth date). */
+export async function tablesWithPersonColumns(db: Kysely<DB>): Promise<string[]> {
+  const result = await sql<{ table: string }>`
+    select distinct table_name as table from information_schema.columns
+    where table_schema = 'public'
+      and column_name in ('bsn', 'birth_date', 'given_name', 'family_name', 'person_name')
+    order by 1`.execute(db);
+  return result.rows.map((r) => r.table);
+}
+
+/** Tables with a household or resident column that the export leaves out on purpose, with the reason. */
+export const EXPORT_EXCLUDED: Record<string, string> = {
+  audit_event:
+    "Staat in het onderdeel 'wie heeft uw gegevens ingezien' (inzagelog), met naam, organisatie en reden.",
+  emergency_access:
+    "Elke inzage met noodtoegang staat in het inzagelog, gemarkeerd als noodtoegang en met de opgegeven reden.",
+  retention_run: "Bevat alleen ids van verwijderde huishoudens, geen gegevens over de inwoner.",
+};
+
+/** Where a generic household/resident filter would include other household members' rows. */
+export const EXPORT_FILTERS: Record<string, string> = {
+  assessment_score: "assessment_id in (select id from assessment where resident_id = $resident)",
+};
+
+/** Foreign keys between public tables: [child, parent] pairs, for ordering deletes. */
+export async function foreignKeyPairs(db: Kysely<DB> | Transaction<DB>): Promise<[string, string][]> {
+  const result = await sql<{ child: string; parent: string }>`
+    select distinct cl.relname as child, pl.relname as parent
+    from pg_constraint k
+    join pg_class cl on cl.oid = k.conrelid
+    join pg_class pl on pl.oid = k.confrelid
+    join pg_namespace n on n.oid = cl.relnamespace
+    where k.contype = 'f' and n.nspname = 'public' and cl.relname <> pl.relname`.execute(db);
+  return result.rows.map((r) => [r.child, r.parent]);
+}
+
+/** Orders tables so that children come before the tables they reference. */
+export function childrenFirst(tables: string[], pairs: [string, string][]): string[] {
+  const set = new Set(tables);
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = (t: string) => {
+    if (done.has(t) || visiting.has(t)) return;
+    visiting.add(t);
+    for (const [child, parent] of pairs) if (parent === t && set.has(child)) visit(child);
+    visiting.delete(t);
+    done.add(t);
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t);
+  return ordered;
+}

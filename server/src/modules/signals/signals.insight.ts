@@ -1,0 +1,291 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import type { RequestContext } from "../../platform/context.ts";
+import { unprocessable } from "../../platform/http/errors.ts";
+import { buurtShapes } from "./signals.map.ts";
+import { findArea } from "./signals.repository.ts";
+import { isSignalCategory } from "./signals.vocabulary.ts";
+
+interface Fact {
+  id: string;
+  source: string;
+  category: string;
+  subjectKind: string;
+  urgency: string;
+  neighbourhoodCode: string;
+  teamId: string | null;
+  receivedAt: Date;
+  deadlineAt: Date;
+  firstActionAt: Date | null;
+  firstContactAt: Date | null;
+  triageState: string;
+  referredTo: string | null;
+  initiativeId: string | null;
+}
+
+const DAY = 86_400_000;
+
+/** A period [from, to): defaults to the last three months up to now. */
+export function period(now: Date, query: { from?: string; to?: string }) {
+  const to = query.to ? new Date(`${query.to}T23:59:59Z`) : now;
+  const from = query.from ? new Date(`${query.from}T00:00:00Z`) : new Date(now.getTime() - 91 * DAY);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    throw unprocessable("invalidPeriod", "Gebruik datums als JJJJ-MM-DD.");
+  }
+  if (from > to) throw unprocessable("invalidPeriod", "De begindatum ligt na de einddatum.");
+  if (to.getTime() - from.getTime() > 3 * 366 * DAY)
+    throw unprocessable("periodTooLong", "Kies een periode van ten hoogste drie jaar.");
+  return { from, to };
+}
+
+/** Signal facts without personal data, through app_signal_facts() (scoped to the actor's teams, or all for policy). */
+async function facts(ctx: RequestContext, from: Date, to: Date): Promise<Fact[]> {
+  const rows =
+    await sql<Fact>`select * from app_signal_facts() where received_at >= ${from} and received_at <= ${to}`.execute(
+      ctx.trx,
+    );
+  return rows.rows;
+}
+
+async function areaNames(ctx: RequestContext) {
+  const rows = await ctx.trx.selectFrom("area").select(["code", "name"]).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+function count<K>(items: K[]): Map<K, number> {
+  const m = new Map<K, number>();
+  for (const item of items) m.set(item, (m.get(item) ?? 0) + 1);
+  return m;
+}
+
+/** Clusters per buurt × category over the period, and totals per buurt for the map. */
+export async function getNeighbourhoodView(
+  ctx: RequestContext,
+  query: { from?: string; to?: string; minimum?: number },
+) {
+  const { from, to } = period(ctx.now, query);
+  const minimum = query.minimum ?? 3;
+  const all = await facts(ctx, from, to);
+  const names = await areaNames(ctx);
+  const byCell = new Map<string, Fact[]>();
+  for (const f of all) {
+    const key = `${f.neighbourhoodCode}|${f.category}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  }
+  const clusters = [...byCell.entries()]
+    .map(([key, list]) => {
+      const [code = "", category = ""] = key.split("|");
+      return {
+        neighbourhoodCode: code,
+        neighbourhoodName: names.get(code) ?? code,
+        category,
+        count: list.length,
+        placeSignals: list.filter((f) => f.subjectKind === "place").length,
+        openSignals: list.filter((f) => f.triageState === "new" || f.triageState === "outreach").length,
+        initiativeIds: [
+          ...new Set(list.map((f) => f.initiativeId).filter((id): id is string => id !== null)),
+        ],
+        signalIds: list.map((f) => f.id),
+      };
+    })
+    .filter((c) => c.count >= minimum || c.placeSignals > 0)
+    .sort((a, b) => b.count - a.count || a.neighbourhoodName.localeCompare(b.neighbourhoodName));
+  const perBuurt = count(all.map((f) => f.neighbourhoodCode));
+  const initiatives = await ctx.trx
+    .selectFrom("neighbourhoodInitiative as i")
+    .select(["i.id", "i.title", "i.neighbourhoodCode", "i.category", "i.startedAt", "i.teamId"])
+    .orderBy("i.startedAt", "desc")
+    .execute();
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    minimum,
+    clusters,
+    totals: [...perBuurt.entries()].map(([code, n]) => ({
+      neighbourhoodCode: code,
+      neighbourhoodName: names.get(code) ?? code,
+      count: n,
+    })),
+    initiatives: initiatives.map((i) => ({
+      ...i,
+      neighbourhoodName: names.get(i.neighbourhoodCode) ?? i.neighbourhoodCode,
+      startedAt: new Date(i.startedAt).toISOString(),
+      signalCount: all.filter((f) => f.initiativeId === i.id).length,
+    })),
+  };
+}
+
+export async function getMapShapes(ctx: RequestContext) {
+  const m = await ctx.trx.selectFrom("municipality").select("code").executeTakeFirstOrThrow();
+  return { municipalityCode: m.code, buurten: buurtShapes(m.code) };
+}
+
+/** Starts a collective approach for a buurt and links the signals it answers (open ones are triaged with it). */
+export async function startInitiative(
+  ctx: RequestContext,
+  input: {
+    teamId: string;
+    neighbourhoodCode: string;
+    category: string;
+    title: string;
+    description: string;
+    signalIds: string[];
+  },
+) {
+  if (!ctx.actor.teamIds.includes(input.teamId)) {
+    throw unprocessable("notYourTeam", "U kunt alleen een buurtinitiatief starten voor uw eigen team.", {
+      field: "teamId",
+    });
+  }
+  if (!isSignalCategory(input.category))
+    throw unprocessable("unknownCategory", `De categorie "${input.category}" bestaat niet.`, {
+      field: "category",
+    });
+  const area = await findArea(ctx, input.neighbourhoodCode);
+  if (!area)
+    throw unprocessable(
+      "unknownNeighbourhood",
+      `De buurt ${input.neighbourhoodCode} is onbekend in deze gemeente.`,
+      { field: "neighbourhoodCode" },
+    );
+  const title = input.title.trim();
+  const description = input.description.trim();
+  if (!title || !description)
+    throw unprocessable("titleRequired", "Geef het initiatief een titel en een korte beschrijving.", {
+      field: "title",
+    });
+  const signals = input.signalIds.length
+    ? await ctx.trx
+        .selectFrom("signal")
+        .select(["id", "triageState", "firstActionAt", "teamId"])
+        .where("id", "in", input.signalIds)
+        .execute()
+    : [];
+  if (signals.length !== new Set(input.signalIds).size) {
+    throw unprocessable("unknownSignal", "Een of meer signalen bestaan niet of horen niet bij uw team.", {
+      field: "signalIds",
+    });
+  }
+  const id = randomUUID();
+  await ctx.trx
+    .insertInto("neighbourhoodInitiative")
+    .values({
+      municipalityId: ctx.actor.municipalityId,
+      id,
+      teamId: input.teamId,
+      neighbourhoodCode: area.code,
+      category: input.category,
+      title,
+      description,
+      startedByUserId: ctx.actor.userId,
+      startedAt: ctx.now,
+    })
+    .execute();
+  for (const s of signals) {
+    const open = s.triageState === "new" || s.triageState === "outreach";
+    await ctx.trx
+      .updateTable("signal")
+      .set({
+        initiativeId: id,
+        ...(open
+          ? {
+              triageState: "neighbourhood",
+              decidedAt: ctx.now,
+              decidedByUserId: ctx.actor.userId,
+              firstActionAt: s.firstActionAt ?? ctx.now,
+            }
+          : {}),
+      })
+      .where("id", "=", s.id)
+      .execute();
+  }
+  await ctx.audit({
+    action: "signal.initiativeStarted",
+    resourceType: "neighbourhoodInitiative",
+    resourceId: id,
+    teamId: input.teamId,
+    details: { neighbourhoodCode: area.code, category: input.category, signals: signals.length },
+  });
+  return { id, title, signalCount: signals.length };
+}
+
+/** Figures: per source, category and buurt; time to first contact against the deadline; share that became a case; referrals. */
+export async function getFigures(ctx: RequestContext, query: { from?: string; to?: string }) {
+  const { from, to } = period(ctx.now, query);
+  const all = await facts(ctx, from, to);
+  const names = await areaNames(ctx);
+  const rows = (m: Map<string, number>, label?: (k: string) => string) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([key, n]) => ({ key, label: label ? label(key) : key, count: n }));
+  const contacted = all.filter((f) => f.firstContactAt);
+  const hours = contacted
+    .map((f) => (new Date(f.firstContactAt as Date).getTime() - new Date(f.receivedAt).getTime()) / 3_600_000)
+    .sort((a, b) => a - b);
+  const acted = all.filter((f) => f.firstActionAt);
+  const decided = all.filter((f) => !["new", "outreach"].includes(f.triageState));
+  const becameCase = decided.filter((f) => f.triageState === "caseOpened" || f.triageState === "linked");
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    total: all.length,
+    bySource: rows(count(all.map((f) => f.source))),
+    byCategory: rows(count(all.map((f) => f.category))),
+    byNeighbourhood: rows(count(all.map((f) => f.neighbourhoodCode)), (k) => names.get(k) ?? k),
+    firstContact: {
+      contacted: contacted.length,
+      withinDeadline: contacted.filter((f) => new Date(f.firstContactAt as Date) <= new Date(f.deadlineAt))
+        .length,
+      medianHours: hours.length
+        ? Math.round((hours[Math.floor((hours.length - 1) / 2)] ?? 0) * 10) / 10
+        : null,
+    },
+    firstAction: {
+      acted: acted.length,
+      withinDeadline: acted.filter((f) => new Date(f.firstActionAt as Date) <= new Date(f.deadlineAt)).length,
+      overdueOpen: all.filter((f) => f.triageState === "new" && new Date(f.deadlineAt) < ctx.now).length,
+    },
+    cases: {
+      decided: decided.length,
+      becameCase: becameCase.length,
+      share: decided.length ? Math.round((becameCase.length / decided.length) * 1000) / 10 : null,
+    },
+    referrals: rows(count(all.filter((f) => f.referredTo).map((f) => f.referredTo as string))),
+  };
+}
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? "" : String(v);
+  // Quote, and neutralise spreadsheet formulas (CSV injection).
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
+};
+
+export async function exportFigures(ctx: RequestContext, query: { from?: string; to?: string }) {
+  const f = await getFigures(ctx, query);
+  const lines: (string | number | null)[][] = [["onderdeel", "sleutel", "omschrijving", "aantal"]];
+  for (const r of f.bySource) lines.push(["bron", r.key, r.label, r.count]);
+  for (const r of f.byCategory) lines.push(["categorie", r.key, r.label, r.count]);
+  for (const r of f.byNeighbourhood) lines.push(["buurt", r.key, r.label, r.count]);
+  for (const r of f.referrals) lines.push(["verwezen naar", r.key, r.label, r.count]);
+  lines.push([
+    "eerste contact",
+    "binnen termijn",
+    "eerste contactpoging op of voor de termijn",
+    f.firstContact.withinDeadline,
+  ]);
+  lines.push(["eerste contact", "totaal", "signalen met een contactpoging", f.firstContact.contacted]);
+  lines.push([
+    "eerste contact",
+    "mediaan uren",
+    "mediaan uren tot eerste contactpoging",
+    f.firstContact.medianHours,
+  ]);
+  lines.push(["casus", "besloten", "signalen met een triagebesluit", f.cases.decided]);
+  lines.push(["casus", "werd casus", "gekoppeld aan of geopend als casus", f.cases.becameCase]);
+  await ctx.audit({
+    action: "signal.figuresExported",
+    resourceType: "signal",
+    details: { from: f.from, to: f.to, total: f.total },
+  });
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}

@@ -1,0 +1,220 @@
+import {
+  Button,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from "@utrecht/component-library-react";
+import { useState } from "react";
+import { ApiError, api, errorMessage } from "../../api/client.ts";
+import { useResource } from "../../api/useResource.ts";
+import { AppLink } from "../../app/router.tsx";
+import { t } from "../../i18n/i18n.ts";
+import { SelectField, TextField } from "../../ui/fields.tsx";
+import { Loading } from "../../ui/Loading.tsx";
+import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
+import { PageTitle } from "../../ui/PageTitle.tsx";
+import { useSubmit } from "../../ui/useSubmit.ts";
+import { AddActionForm } from "./AddActionForm.tsx";
+import { AddGoalForm } from "./AddGoalForm.tsx";
+import { GoalSection } from "./GoalSection.tsx";
+import { label, today } from "./labels.ts";
+import { PlanChangeError, usePlanChange } from "./planChange.tsx";
+import type { Plan } from "./types.ts";
+
+export function PlanPage({ caseId }: { caseId: string }) {
+  const plan = useResource<Plan>(`/api/cases/${encodeURIComponent(caseId)}/plan`);
+  const missing = plan.error !== null && plan.data === null;
+  return (
+    <>
+      <PageTitle>{t("plan.title")}</PageTitle>
+      {missing ? <CreatePlanForm caseId={caseId} onCreated={plan.reload} error={plan.error} /> : null}
+      {!plan.data ? !missing && <Loading /> : <PlanView plan={plan.data} reload={plan.reload} />}
+    </>
+  );
+}
+
+function CreatePlanForm({
+  caseId,
+  onCreated,
+  error,
+}: {
+  caseId: string;
+  onCreated(): Promise<void>;
+  error: string | null;
+}) {
+  const [startDate, setStart] = useState(today());
+  const [end, setEnd] = useState("");
+  const [review, setReview] = useState("");
+  const submit = useSubmit(async () => {
+    await api.post(`/api/cases/${encodeURIComponent(caseId)}/plan`, {
+      startDate,
+      expectedEndDate: end || null,
+      firstReviewOn: review || null,
+    });
+    await onCreated();
+  });
+  return (
+    <>
+      <Paragraph>
+        {error === t("plan.none") || error?.includes("nog geen plan") ? t("plan.none") : error}
+      </Paragraph>
+      <form onSubmit={submit.onSubmit} aria-labelledby="create-plan">
+        <Heading2 id="create-plan">{t("plan.create")}</Heading2>
+        <ErrorMessage message={submit.error} />
+        <TextField
+          id="plan-start"
+          type="date"
+          label={t("plan.startDate")}
+          value={startDate}
+          onChange={setStart}
+          required
+        />
+        <TextField
+          id="plan-end"
+          type="date"
+          label={t("plan.expectedEndDate")}
+          value={end}
+          onChange={setEnd}
+        />
+        <TextField
+          id="plan-review"
+          type="date"
+          label={t("plan.firstReview")}
+          value={review}
+          onChange={setReview}
+        />
+        <Button type="submit" appearance="primary-action-button" disabled={submit.busy}>
+          {t("plan.create")}
+        </Button>
+      </form>
+    </>
+  );
+}
+
+function PlanView({ plan, reload }: { plan: Plan; reload(): Promise<void> }) {
+  const base = `/casussen/${encodeURIComponent(plan.caseId)}/plan`;
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <>
+      <Paragraph>
+        {t("plan.version", { version: plan.version })} · {plan.startDate} – {plan.expectedEndDate ?? "…"}
+        {plan.caseLead && <> · {t("plan.caseLead", { name: plan.caseLead.name })}</>}
+      </Paragraph>
+      <Paragraph>{plan.agreedToCurrentVersion ? t("plan.agreed") : t("plan.notAgreed")}</Paragraph>
+      <nav aria-label={t("plan.links")}>
+        <UnorderedList>
+          <UnorderedListItem>
+            <AppLink href={`${base}/afdrukken`}>{t("plan.print")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink href={`${base}/versies`}>{t("plan.versions")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink href={`/dossiers/${encodeURIComponent(plan.householdId)}/netwerk`}>
+              {t("plan.network")}
+            </AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink href={`/dossiers/${encodeURIComponent(plan.householdId)}/wederkerigheid`}>
+              {t("plan.reciprocity")}
+            </AppLink>
+          </UnorderedListItem>
+        </UnorderedList>
+      </nav>
+      <Heading2>{t("plan.goals")}</Heading2>
+      <SuccessMessage message={notice} />
+      {plan.goals.map((goal) => (
+        <GoalSection
+          key={goal.id}
+          plan={plan}
+          goal={goal}
+          reload={reload}
+          onRemoved={async (message) => {
+            await reload();
+            setNotice(message);
+          }}
+        />
+      ))}
+      {plan.allowed.write && (
+        <>
+          <AddGoalForm plan={plan} onSaved={reload} />
+          {plan.goals.length > 0 && <AddActionForm plan={plan} onSaved={reload} />}
+          <ReviewAndAgreement plan={plan} onSaved={reload} />
+        </>
+      )}
+    </>
+  );
+}
+
+function ReviewAndAgreement({ plan, onSaved }: { plan: Plan; onSaved(): Promise<void> }) {
+  const [dueOn, setDueOn] = useState(plan.nextReviewOn ?? "");
+  const [agreedOn, setAgreedOn] = useState(today());
+  const [how, setHow] = useState("inPerson");
+  const [saved, setSaved] = useState<string | null>(null);
+  const review = usePlanChange(async () => {
+    await api.post(`/api/plans/${plan.id}/reviews`, { version: plan.version, dueOn });
+    setSaved(t("form.saved"));
+    await onSaved();
+  });
+  const agreement = usePlanChange(async () => {
+    try {
+      await api.post(`/api/plans/${plan.id}/agreement`, { version: plan.version, agreedOn, how });
+    } catch (e) {
+      throw e instanceof ApiError ? e : new Error(errorMessage(e));
+    }
+    setSaved(t("form.saved"));
+    await onSaved();
+  });
+  return (
+    <>
+      <SuccessMessage message={saved} />
+      <form onSubmit={review.onSubmit} aria-labelledby="plan-reviews">
+        <Heading2 id="plan-reviews">{t("plan.reviews")}</Heading2>
+        <Paragraph>
+          {plan.nextReviewOn ? t("plan.nextReview", { date: plan.nextReviewOn }) : t("plan.noReview")}
+        </Paragraph>
+        <PlanChangeError change={review} reload={onSaved} />
+        <TextField
+          id="review-date"
+          type="date"
+          label={t("plan.reviewDate")}
+          value={dueOn}
+          onChange={setDueOn}
+          required
+        />
+        <Button type="submit" disabled={review.busy}>
+          {t("plan.scheduleReview")}
+        </Button>
+      </form>
+      {!plan.agreedToCurrentVersion && (
+        <form onSubmit={agreement.onSubmit} aria-labelledby="plan-agreement">
+          <Heading2 id="plan-agreement">{t("plan.agreement")}</Heading2>
+          <PlanChangeError change={agreement} reload={onSaved} />
+          <TextField
+            id="agreed-on"
+            type="date"
+            label={t("plan.agreedOn")}
+            value={agreedOn}
+            onChange={setAgreedOn}
+            required
+          />
+          <SelectField
+            id="agreed-how"
+            label={t("plan.how")}
+            value={how}
+            onChange={setHow}
+            required
+            options={["inPerson", "signed", "digitalLater"].map((v) => ({
+              value: v,
+              label: label("agreement", v),
+            }))}
+          />
+          <Button type="submit" disabled={agreement.busy}>
+            {t("plan.recordAgreement")}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}

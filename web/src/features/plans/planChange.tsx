@@ -1,0 +1,64 @@
+import { Button } from "@utrecht/component-library-react";
+import { type FormEvent, useState } from "react";
+import { ApiError, errorMessage } from "../../api/client.ts";
+import { t } from "../../i18n/i18n.ts";
+import { ErrorMessage } from "../../ui/Messages.tsx";
+
+export interface PlanChange {
+  busy: boolean;
+  error: string | null;
+  /** The server answered 409 concurrentChange: someone else saved a newer version of the plan first. */
+  concurrent: boolean;
+  onSubmit(event: FormEvent<HTMLFormElement>): Promise<void>;
+  run(): Promise<void>;
+}
+
+/**
+ * Runs one change of the plan (each sends the version it read) once at a time and keeps the server's Dutch
+ * message; remembers whether the change was refused because the plan changed in the meantime.
+ */
+export function usePlanChange(action: () => Promise<void>): PlanChange {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [concurrent, setConcurrent] = useState(false);
+  async function run() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setConcurrent(false);
+    try {
+      await action();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setConcurrent(
+        caught instanceof ApiError && caught.status === 409 && caught.code === "concurrentChange",
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+  return {
+    busy,
+    error,
+    concurrent,
+    run,
+    onSubmit: async (event) => {
+      event.preventDefault();
+      await run();
+    },
+  };
+}
+
+/** The server's message; after a concurrent change also a button that loads the current version. */
+export function PlanChangeError({ change, reload }: { change: PlanChange; reload(): Promise<void> }) {
+  return (
+    <>
+      <ErrorMessage message={change.error} />
+      {change.concurrent && (
+        <Button type="button" appearance="secondary-action-button" onClick={() => void reload()}>
+          {t("plan.reload")}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { t, tOptional } from "../../i18n/i18n.ts";
+
+export const categories = [
+  "finances",
+  "workAndEducation",
+  "daytimeActivities",
+  "housing",
+  "domesticRelations",
+  "mentalHealth",
+  "physicalHealth",
+  "addiction",
+  "adl",
+  "socialNetwork",
+  "communityParticipation",
+  "justice",
+  "nuisance",
+  "pollution",
+  "debtsRentArrears",
+  "loneliness",
+  "childConcern",
+  "domesticViolence",
+] as const;
+export const urgencies = ["acute", "high", "normal", "low"] as const;
+
+/** The catalogue label of a server code such as "category.loneliness", or the code itself. */
+export const label = (prefix: string, code: string) => tOptional(`${prefix}.${code}`) ?? code;
+export const formatDate = (iso: string) =>
+  new Date(iso).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+export const yesNo = (value: boolean) => t(value ? "signals.yes" : "signals.no");
+
+export interface Neighbourhood {
+  code: string;
+  name: string;
+  districtName?: string;
+}
