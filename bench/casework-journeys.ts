@@ -36,7 +36,9 @@ async function loadCases(ctx: JourneyContext): Promise<void> {
   const reply = await ctx.client.request("GET", `/api/worklist/teams/${teamId}`, {
     session: ctx.sessions.teamleider,
   });
-  const members = json<{ members: { cases: { caseId: string; householdId: string }[] }[] }>(reply.body).members;
+  const members = json<{ members: { cases: { caseId: string; householdId: string }[] }[] }>(
+    reply.body,
+  ).members;
   const cases = members.flatMap((m) => m.cases).slice(0, 400);
   ctx.ids.households = cases.map((c) => c.householdId);
   ctx.ids.cases = [];
@@ -54,9 +56,45 @@ async function loadCases(ctx: JourneyContext): Promise<void> {
   }
 }
 
+/**
+ * Cases buurtwerker leads (their own worklist): the write journeys record on these. In the integrated
+ * model a professional reads the whole caseload of the team but changes only the dossiers they are
+ * involved in (app_editable_household_ids), so writing to any team case was refused.
+ */
+async function loadLedCases(ctx: JourneyContext): Promise<void> {
+  if (ctx.ids.ledCases) return;
+  await loadActor(ctx);
+  const reply = await ctx.client.request("GET", "/api/worklist", { session: ctx.sessions.buurtwerker });
+  const cases = json<{ cases: { caseId: string; householdId: string }[] }>(reply.body).cases.slice(0, 100);
+  ctx.ids.ledCases = [];
+  ctx.ids.ledHouseholds = [];
+  ctx.ids.ledResidents = [];
+  for (const c of cases) {
+    const dossier = await ctx.client.request("GET", `/api/households/${c.householdId}`, {
+      session: ctx.sessions.buurtwerker,
+    });
+    const d = json<{ members: { id: string }[] }>(dossier.body);
+    if (!d.members?.[0]) continue;
+    ctx.ids.ledCases.push(c.caseId);
+    ctx.ids.ledHouseholds.push(c.householdId);
+    ctx.ids.ledResidents.push(d.members[0].id);
+  }
+}
+
 const ZRM = [
-  "finances", "workAndEducation", "timeUse", "housing", "domesticRelations", "mentalHealth", "physicalHealth",
-  "substanceUse", "basicAdl", "instrumentalAdl", "socialNetwork", "communityParticipation", "justice",
+  "finances",
+  "workAndEducation",
+  "timeUse",
+  "housing",
+  "domesticRelations",
+  "mentalHealth",
+  "physicalHealth",
+  "substanceUse",
+  "basicAdl",
+  "instrumentalAdl",
+  "socialNetwork",
+  "communityParticipation",
+  "justice",
 ];
 
 const RLS = `select set_config('role', 'wijkwerk_app', true), set_config('app.municipality_id', $1::text, true),
@@ -139,9 +177,13 @@ export const CASEWORK_JOURNEYS: Journey[] = [
     kind: "read",
     users: ["buurtwerker"],
     step: (ctx, w, i) =>
-      ctx.client.request("GET", `/api/directory/entries?q=${["schuld", "eenzaam", "opvoeding", "werk"][(w + i) % 4]}`, {
-        session: ctx.sessions.buurtwerker,
-      }),
+      ctx.client.request(
+        "GET",
+        `/api/directory/entries?q=${["schuld", "eenzaam", "opvoeding", "werk"][(w + i) % 4]}`,
+        {
+          session: ctx.sessions.buurtwerker,
+        },
+      ),
     floor: {
       value: (_ctx, w, i) => ["schuld", "eenzaam", "opvoeding", "werk"][(w + i) % 4] as string,
       sql: [
@@ -175,20 +217,20 @@ export const CASEWORK_JOURNEYS: Journey[] = [
     name: "zrm.record",
     kind: "write",
     users: ["buurtwerker", "teamleider"],
-    setup: loadCases,
+    setup: loadLedCases,
     step: (ctx, w, i) => {
       const n = w * 13 + i;
-      return ctx.client.request("POST", `/api/cases/${pick(ctx.ids.cases, n)}/assessments`, {
+      return ctx.client.request("POST", `/api/cases/${pick(ctx.ids.ledCases, n)}/assessments`, {
         session: ctx.sessions.buurtwerker,
         body: {
-          residentId: pick(ctx.ids.residents, n),
+          residentId: pick(ctx.ids.ledResidents, n),
           assessedOn: today(),
           scores: ZRM.map((domain, d) => ({ domain, level: 1 + ((n + d) % 5) })),
         },
       });
     },
     floor: {
-      value: (ctx, w, i) => pick(ctx.ids.cases, w * 13 + i),
+      value: (ctx, w, i) => pick(ctx.ids.ledCases, w * 13 + i),
       params: actorParams,
       sql: [
         RLS,
@@ -206,13 +248,13 @@ export const CASEWORK_JOURNEYS: Journey[] = [
     name: "journal.add",
     kind: "write",
     users: ["buurtwerker", "teamleider"],
-    setup: loadCases,
+    setup: loadLedCases,
     step: (ctx, w, i) => {
       const n = w * 11 + i;
-      return ctx.client.request("POST", `/api/households/${pick(ctx.ids.caseHouseholds, n)}/journal`, {
+      return ctx.client.request("POST", `/api/households/${pick(ctx.ids.ledHouseholds, n)}/journal`, {
         session: ctx.sessions.buurtwerker,
         body: {
-          caseId: pick(ctx.ids.cases, n),
+          caseId: pick(ctx.ids.ledCases, n),
           kind: "phoneCall",
           occurredOn: today(),
           text: `Telefonisch contact (bench ${ctx.run}-${w}-${i}): afspraak voor volgende week bevestigd.`,
@@ -220,7 +262,7 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       });
     },
     floor: {
-      value: (ctx, w, i) => pick(ctx.ids.caseHouseholds, w * 11 + i),
+      value: (ctx, w, i) => pick(ctx.ids.ledHouseholds, w * 11 + i),
       params: actorParams,
       sql: [
         RLS,

@@ -107,6 +107,7 @@ export const JOURNEYS: Journey[] = [
       ],
     },
   },
+  ...CASEWORK_JOURNEYS,
 ];
 
 /** The write journey once more without its audit insert: the raw-SQL share of the audit trail. */

@@ -159,7 +159,8 @@ async function bench(kind: "pglite" | "postgres", target: { databaseUrl?: string
     const withoutAudit = floor.sql.filter((s) => !s.includes("insert into audit_event"));
     if (m.kind === "write" && withoutAudit.length < floor.sql.length) {
       m.floorWithoutAudit = await floorLoad(query, ctx, { ...floor, sql: withoutAudit }, m.kind);
-      m.auditShare = Math.round((1 - m.floor.throughput / Math.max(m.floorWithoutAudit.throughput, 0.01)) * 1000) / 1000;
+      m.auditShare =
+        Math.round((1 - m.floor.throughput / Math.max(m.floorWithoutAudit.throughput, 0.01)) * 1000) / 1000;
     }
   }
   const withAudit = journeys.find((j) => j.name === "organisation.create")?.floor;
@@ -182,14 +183,19 @@ if (process.env.DATABASE_URL)
   runs.push({ kind: "postgres", target: { databaseUrl: process.env.DATABASE_URL } });
 for (const r of runs) {
   const { results, audit } = await bench(r.kind, r.target);
-  const file = writeReport(r.kind, {
-    connections,
-    seconds,
-    cpus: os.cpus().length,
-    node: process.version,
-    results,
-    audit,
-  }, "bench/results", argument("label", ""));
+  const file = writeReport(
+    r.kind,
+    {
+      connections,
+      seconds,
+      cpus: os.cpus().length,
+      node: process.version,
+      results,
+      audit,
+    },
+    "bench/results",
+    argument("label", ""),
+  );
   console.log(`results: ${file} (+ .md)`);
 }
 if (!given) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -19,7 +19,8 @@ describe("household dossier journey", () => {
   });
 
   async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    browser = await launchBrowser(t);
+    // One browser for the file; every page gets its own context (its own session).
+    browser ??= await launchBrowser(t);
     if (!browser) return null;
     const page = await browser.newPage({ locale: "nl-NL" });
     page.setDefaultTimeout(10_000);
@@ -29,6 +30,22 @@ describe("household dossier journey", () => {
   async function openAction(page: Page, name: string) {
     await page.locator("summary", { hasText: name }).click();
     return page.getByRole("form", { name });
+  }
+
+  async function openDossier(page: Page, household: string) {
+    await page.goto(`${server.url}/dossiers`);
+    await expectPage(page, "Dossiers");
+    await page.getByRole("link", { name: household }).first().click();
+    await expectPage(page, household);
+  }
+
+  async function expectSaved(page: Page, text: string | RegExp = "Opgeslagen") {
+    try {
+      await page.getByRole("status").filter({ hasText: text }).waitFor();
+    } catch (error) {
+      const alerts = await page.getByRole("alert").allTextContents();
+      throw new Error(`"${text}" not shown; alerts: ${alerts.join(" | ")}`, { cause: error });
+    }
   }
 
   async function expectStatus(page: Page, status: string) {
@@ -157,6 +174,187 @@ describe("household dossier journey", () => {
       .getByText(/afgesloten → heropend/)
       .waitFor();
     await checkA11y(page, "reopened case");
+  });
+
+  test("edit a resident with a concurrent change, add a member, case portal and plan links", async (t) => {
+    const first = await newPage(t);
+    const second = await newPage(t);
+    if (!first || !second) return;
+    await logIn(first, server.url, "buurtwerker");
+    await logIn(second, server.url, "buurtwerker2");
+    await openDossier(first, "Huishouden El Idrissi");
+    await openDossier(second, "Huishouden El Idrissi");
+
+    // Links to the plan and the network map, and what the resident did in the portal.
+    const planHref = await first.getByRole("link", { name: "Plan van aanpak" }).getAttribute("href");
+    assert.match(planHref ?? "", /^\/casussen\/[0-9a-f-]{36}\/plan$/);
+    const networkHref = await first.getByRole("link", { name: "Netwerk (ecogram)" }).getAttribute("href");
+    assert.match(networkHref ?? "", /^\/dossiers\/[0-9a-f-]{36}\/netwerk$/);
+    await first.getByRole("heading", { name: "Akkoord op het plan" }).waitFor();
+    await first.getByRole("heading", { name: "Eigen inschatting van de inwoner" }).waitFor();
+
+    // The case lead and an involved colleague change the same resident; the second save must not silently overwrite the first.
+    let mine = await openAction(first, "Gegevens van Samira El Idrissi wijzigen");
+    await mine.locator("#edit0-phone").fill("06 12345678");
+    const theirs = await openAction(second, "Gegevens van Samira El Idrissi wijzigen");
+    await theirs.locator("#edit0-phone").fill("030 1234567");
+    await theirs.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await expectSaved(second);
+    await mine.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await mine.getByRole("alert").filter({ hasText: "intussen door iemand anders gewijzigd" }).waitFor();
+    await checkA11y(first, "resident edit conflict");
+    await mine.getByRole("button", { name: "Dossier opnieuw laden" }).click();
+    await expectSaved(first, "Het dossier is opnieuw geladen");
+    mine = await openAction(first, "Gegevens van Samira El Idrissi wijzigen");
+    assert.equal(await mine.locator("#edit0-phone").inputValue(), "030 1234567", "the other change is shown");
+    await mine.locator("#edit0-phone").fill("06 12345678");
+    await mine.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await expectSaved(first);
+
+    // A new member of the household; the address is taken over from the main contact. Someone already
+    // lives at that address, so the duplicate check asks to look first and confirm.
+    const add = await openAction(first, "Gezinslid toevoegen");
+    assert.equal(await add.locator("#add-postcode").inputValue(), "3563 HK");
+    await add.locator("#add-givenName").fill("Noor");
+    await add.locator("#add-birthDate").fill("2012-04-04");
+    await add.locator("#add-relation").selectOption("child");
+    await add.getByRole("button", { name: "Gezinslid toevoegen" }).click();
+    await add.getByRole("heading", { name: "Mogelijk al geregistreerd" }).waitFor();
+    await checkA11y(first, "add member duplicate warning");
+    await add.getByLabel("Ik heb het bekeken: dit is iemand anders. Toch toevoegen.").check();
+    await add.getByRole("button", { name: "Gezinslid toevoegen" }).click();
+    await first.getByRole("rowheader", { name: "Noor El Idrissi" }).waitFor();
+    await checkA11y(first, "dossier with a new member");
+  });
+
+  test("a team lead merges a double registration; both histories stay", async (t) => {
+    const worker = await newPage(t);
+    const lead = await newPage(t);
+    if (!worker || !lead) return;
+    await logIn(worker, server.url, "buurtwerker");
+    const ids: string[] = [];
+    for (const [i, text] of [
+      "Eerste aanmelding via de huisarts.",
+      "Tweede aanmelding via school.",
+    ].entries()) {
+      await worker.goto(`${server.url}/dossiers/nieuw`);
+      await expectPage(worker, "Nieuw huishouden registreren");
+      await worker.locator("#m0-givenName").fill("Sanne");
+      await worker.locator("#m0-familyName").fill("Visser");
+      await worker.locator("#m0-birthDate").fill("1985-02-02");
+      await worker.locator("#m0-postcode").fill("3563 HK");
+      await worker.locator("#m0-houseNumber").fill("5");
+      await worker.getByRole("button", { name: "Huishouden opslaan" }).click();
+      if (i === 1) await worker.getByRole("button", { name: "Toch nieuw registreren" }).click();
+      await expectPage(worker, "Huishouden Visser");
+      ids.push(new URL(worker.url()).pathname.split("/").pop() ?? "");
+      const form = await openAction(worker, "Contact vastleggen");
+      await form.locator("#journal-kind").selectOption("phoneCall");
+      await form.locator("#journal-text").fill(text);
+      await form.getByRole("button", { name: "Contact vastleggen" }).click();
+      await expectSaved(worker);
+    }
+    const [older, newer] = ids;
+
+    await logIn(lead, server.url, "teamleider");
+    await lead.goto(`${server.url}/dossiers/${newer}`);
+    await expectPage(lead, "Huishouden Visser");
+    const form = await openAction(lead, "Dossiers samenvoegen");
+    await form.getByText(/Er gaat niets verloren/).waitFor();
+    await form.locator("#merge-note").fill("Dubbel geregistreerd: zelfde persoon, zelfde adres.");
+    await form.getByRole("button", { name: "Dossiers samenvoegen" }).click();
+    await form.getByRole("alert").filter({ hasText: "Zoek en kies eerst het andere dossier." }).waitFor();
+    await form.locator("#merge-search").fill("Visser");
+    await form.getByRole("button", { name: "Dossier zoeken" }).click();
+    const candidate = form.getByRole("radio", {
+      name: /Huishouden Visser: Sanne Visser, geboren 2 februari 1985/,
+    });
+    await candidate.waitFor();
+    assert.equal(await form.getByRole("radio").count(), 1, "only the other dossier is offered");
+    await candidate.check();
+    await form.getByLabel("Ik weet zeker dat deze twee dossiers over hetzelfde huishouden gaan.").check();
+    await checkA11y(lead, "merge form");
+    await form.getByRole("button", { name: "Dossiers samenvoegen" }).click();
+    await expectSaved(lead, "De dossiers zijn samengevoegd");
+    await lead
+      .getByTestId("timeline")
+      .getByText(/Dossiers samengevoegd/)
+      .waitFor();
+    // Both journals are in the merged dossier, and both residents are still there.
+    await lead.getByText("Eerste aanmelding via de huisarts.").first().waitFor();
+    await lead.getByText("Tweede aanmelding via school.").first().waitFor();
+    assert.equal(await lead.getByRole("rowheader", { name: /Sanne Visser/ }).count(), 2);
+    await checkA11y(lead, "merged dossier");
+
+    await lead.goto(`${server.url}/dossiers/${older}`);
+    await lead.getByText("Dit dossier is samengevoegd met een ander dossier.").waitFor();
+    await lead.getByRole("link", { name: "Open het samengevoegde dossier" }).click();
+    await expectPage(lead, "Huishouden Visser");
+    assert.equal(new URL(lead.url()).pathname, `/dossiers/${newer}`);
+  });
+
+  test("an administrator sets the ZRM version and imports level descriptions; the ZRM form shows them", async (t) => {
+    const admin = await newPage(t);
+    const worker = await newPage(t);
+    if (!admin || !worker) return;
+    await logIn(admin, server.url, "beheer");
+    await openFromMenu(admin, "Zelfredzaamheid-Matrix");
+    await expectPage(admin, "Zelfredzaamheid-Matrix instellen");
+
+    const upload = admin.getByRole("form", { name: "Omschrijvingen per niveau inlezen" });
+    await upload.getByRole("button", { name: "Omschrijvingen inlezen" }).click();
+    await upload.getByRole("alert").filter({ hasText: "Kies eerst een tekstbestand." }).waitFor();
+    const file = (text: string) => ({ name: "zrm.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+    await upload.getByLabel(/Tekstbestand/).setInputFiles(file("Sterrenkunde;1;Geen idee\n"));
+    await upload.getByRole("button", { name: "Omschrijvingen inlezen" }).click();
+    await upload
+      .getByRole("alert")
+      .filter({ hasText: /Regel 1: "Sterrenkunde" is geen domein/ })
+      .waitFor();
+    await checkA11y(admin, "ZRM import error");
+    const lines = [
+      "# Eigen omschrijvingen van de gemeente",
+      "Financiën;1;Groeiende, complexe schulden",
+      "finances;2;Beschikt niet over vrij besteedbaar inkomen",
+      "Financiën;3;Vrij besteedbaar inkomen, met hulp",
+      "Financiën;4;Vrij besteedbaar inkomen, zelf beheerd",
+      "Financiën;5;Ruim voldoende inkomen en goed beheer",
+    ];
+    await upload.getByLabel(/Tekstbestand/).setInputFiles(file(lines.join("\n")));
+    await upload.getByRole("button", { name: "Omschrijvingen inlezen" }).click();
+    await expectSaved(admin, "5 omschrijvingen ingelezen.");
+    assert.equal((await admin.getByTestId("zrm-count-finances").textContent())?.trim(), "5");
+
+    const version = admin.getByRole("form", { name: "Versie van de ZRM" });
+    await version.getByLabel("2010: 11 leefgebieden").check();
+    await version.getByRole("button", { name: "Versie opslaan" }).click();
+    await expectSaved(admin, "De teams gebruiken nu de ZRM 2010.");
+    await admin.getByRole("heading", { name: "Leefgebieden van de ZRM 2010" }).waitFor();
+    await admin.getByRole("form", { name: "Versie van de ZRM" }).getByLabel("2017: 13 leefgebieden").check();
+    await admin
+      .getByRole("form", { name: "Versie van de ZRM" })
+      .getByRole("button", { name: "Versie opslaan" })
+      .click();
+    await expectSaved(admin, "De teams gebruiken nu de ZRM 2017.");
+    await checkA11y(admin, "ZRM settings");
+
+    await logIn(worker, server.url, "buurtwerker");
+    await openDossier(worker, "Huishouden El Idrissi");
+    const form = await openAction(worker, "ZRM invullen");
+    await form.locator("#zrm-finances").selectOption("2");
+    await form.getByText("Niveau 2: Beschikt niet over vrij besteedbaar inkomen").waitFor();
+    await form.locator("summary", { hasText: "Uitleg per niveau (Financiën)" }).click();
+    await form.getByText("Groeiende, complexe schulden").waitFor();
+    await form
+      .locator("#zrm-finances-note")
+      .fill("Schulden bij drie schuldeisers; budgetbeheer aangevraagd.");
+    await checkA11y(worker, "ZRM form with level descriptions");
+    await form.getByRole("button", { name: "ZRM invullen" }).click();
+    await expectSaved(worker);
+    await worker
+      .getByRole("cell", { name: "Schulden bij drie schuldeisers; budgetbeheer aangevraagd." })
+      .first()
+      .waitFor();
   });
 
   test("a policy officer has no dossier in the menu and gets no access by URL", async (t) => {

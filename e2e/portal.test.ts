@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { checkA11y, launchBrowser } from "./support/browser.ts";
-import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
+import { expectAlert, expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/server.ts";
 
 const viewports = [
@@ -126,3 +126,75 @@ for (const viewport of viewports) {
     });
   });
 }
+
+describe("portal administration (desktop)", () => {
+  let server: TestServer;
+  let browser: Browser | null = null;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the case lead sets a photo (type and size checked), the administrator links a login subject, an ended resident session returns to the resident login", async (t) => {
+    browser = await launchBrowser(t);
+    if (!browser) return;
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+
+    await logIn(page, server.url, "buurtwerker");
+    await openFromMenu(page, "Berichten van inwoners");
+    await expectPage(page, "Berichten van inwoners");
+    const photo = page.getByLabel(/^Foto/);
+    await photo.setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("geen foto"),
+    });
+    await expectAlert(page, "Kies een foto in PNG, JPEG of WebP.");
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(32),
+    ]);
+    await photo.setInputFiles({
+      name: "groot.png",
+      mimeType: "image/png",
+      buffer: Buffer.concat([png, Buffer.alloc(210_000)]),
+    });
+    await expectAlert(page, /te groot/);
+    await photo.setInputFiles({ name: "ik.png", mimeType: "image/png", buffer: png });
+    await page.getByRole("button", { name: "Contactkaart opslaan" }).click();
+    await page.getByText("Uw contactkaart is opgeslagen.").waitFor();
+    await page.getByText("Er staat een foto op uw kaart.").waitFor();
+    await checkA11y(page, "contact card saved");
+
+    // The case's portal view has the accounts and authorisations of the household.
+    await page.goto(`${server.url}/inwonerberichten`);
+    await expectPage(page, "Berichten van inwoners");
+    await logOut(page);
+
+    await logIn(page, server.url, "beheer");
+    await openFromMenu(page, "Accounts van inwoners");
+    await expectPage(page, "Accounts van inwoners");
+    await checkA11y(page, "resident accounts");
+    await page.getByLabel("Inlogkenmerk voor inwoner").fill("digid-demo-1");
+    await page.getByRole("button", { name: "Koppelen" }).first().click();
+    await page
+      .getByRole("row", { name: /inwoner/ })
+      .getByText("Gekoppeld")
+      .waitFor();
+    await logOut(page);
+
+    await residentLogIn(context, page, server.url);
+    // The session ends (expired or removed on the server): the next request lands on the resident login.
+    await context.clearCookies();
+    await portalMenu(page).getByRole("link", { name: "Mijn plan" }).click();
+    await expectPage(page, "Inloggen voor inwoners");
+    assert.equal(new URL(page.url()).pathname, "/inwoner/inloggen");
+    await checkA11y(page, "resident login after expiry");
+    await context.close();
+  });
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { APIResponse, Browser, Page } from "playwright-core";
 import { checkA11y, launchBrowser } from "./support/browser.ts";
 import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/server.ts";
@@ -160,7 +160,7 @@ describe("early signalling: residents, figures and configuration", () => {
       await page.getByRole("table", { name: "Signalen per onderwerp" }).waitFor();
       await page.getByRole("rowheader", { name: "Eenzaamheid" }).waitFor();
       const href = await page.getByRole("link", { name: "Download als CSV-bestand" }).getAttribute("href");
-      const csv = await page.request.get(`${server.url}${href}`);
+      const csv: APIResponse = await page.request.get(`${server.url}${href}`);
       assert.equal(csv.status(), 200);
       assert.match(await csv.text(), /"categorie";"loneliness"/);
       await page.getByLabel(/^Vanaf/).fill("2020-01-01");

@@ -126,8 +126,20 @@ export async function loadBase(db: Kysely<DB>, scale: Scale, seed: number): Prom
       org: p.organisationId,
       username: `partner.${String(p.k).padStart(3, "0")}`,
     })),
-    { key: "admin", id: uid(seed, "admin"), role: "administrator", org: orgIds[0] as string, username: "beheer" },
-    { key: "policy", id: uid(seed, "policy"), role: "policyOfficer", org: orgIds[0] as string, username: "beleid" },
+    {
+      key: "admin",
+      id: uid(seed, "admin"),
+      role: "administrator",
+      org: orgIds[0] as string,
+      username: "beheer",
+    },
+    {
+      key: "policy",
+      id: uid(seed, "policy"),
+      role: "policyOfficer",
+      org: orgIds[0] as string,
+      username: "beleid",
+    },
   ];
   for (let i = 0; i < users.length; i += 500) {
     await db

@@ -107,8 +107,22 @@ await db.connection().execute(async (c) => {
 });
 
 const counts: Record<string, number> = {};
-for (const t of ["household", "resident", "case_file", "case_professional", "assessment", "assessment_score",
-  "journal_entry", "support_plan", "plan_goal", "plan_action", "signal", "audit_event", "app_user", "team"]) {
+for (const t of [
+  "household",
+  "resident",
+  "case_file",
+  "case_professional",
+  "assessment",
+  "assessment_score",
+  "journal_entry",
+  "support_plan",
+  "plan_goal",
+  "plan_action",
+  "signal",
+  "audit_event",
+  "app_user",
+  "team",
+]) {
   const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db);
   counts[t] = r.rows[0]?.n ?? 0;
 }
@@ -128,7 +142,12 @@ const report = {
 fs.mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/${new Date().toISOString().slice(0, 10)}-generate-${scale.name}-${database.kind}.json`;
 fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`loaded ${scale.name} in ${seconds} s (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+console.log(
+  `loaded ${scale.name} in ${seconds} s (load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")})`,
+);
 console.table(report.counts);
 console.log(`report: ${file}`);
 process.exit(0);

@@ -130,18 +130,18 @@ CREATE POLICY dossier ON impact_entry USING (municipality_id = (SELECT app_munic
 -- signals; satisfaction counts answers.
 CREATE FUNCTION app_outcome_figures(p_from date, p_until date, p_granularity text, p_dimension text, p_now timestamptz)
 RETURNS TABLE (metric text, period text, group_key text, subgroup text, category text, value integer, suppressed boolean)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public SET work_mem = '64MB' SET jit = off AS $$
   WITH
   settings AS (
-    SELECT app_municipality_id() AS mid, app_role() AS role,
+    SELECT (SELECT app_municipality_id()) AS mid, (SELECT app_role()) AS role,
       CASE p_granularity WHEN 'quarter' THEN interval '3 months' ELSE interval '1 month' END AS step,
       CASE p_granularity WHEN 'quarter' THEN 'YYYY-"Q"Q' ELSE 'YYYY-MM' END AS fmt
     WHERE p_granularity IN ('month', 'quarter') AND p_dimension IN ('team', 'district', 'wmoField')
-      AND app_role() IN ('policyOfficer', 'teamLead')
+      AND (SELECT app_role()) IN ('policyOfficer', 'teamLead')
   ),
   teams AS (
     SELECT t.id FROM team t, settings s
-    WHERE t.municipality_id = s.mid AND (s.role = 'policyOfficer' OR t.id = ANY (app_team_ids()))
+    WHERE t.municipality_id = s.mid AND (s.role = 'policyOfficer' OR t.id = ANY ((SELECT app_team_ids())::uuid[]))
   ),
   periods AS (
     SELECT to_char(p, s.fmt) AS label, least((p + s.step)::date, p_until + 1) AS stop
@@ -159,7 +159,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     UNION ALL
     SELECT c.id, coalesce(b.district_code, 'unknown')
     FROM cases c
-    LEFT JOIN household_member m ON m.municipality_id = app_municipality_id() AND m.household_id = c.household_id
+    LEFT JOIN household_member m ON m.municipality_id = (SELECT app_municipality_id()) AND m.household_id = c.household_id
       AND m.is_main_contact
     LEFT JOIN resident r ON r.municipality_id = m.municipality_id AND r.id = m.resident_id
     LEFT JOIN area b ON b.municipality_id = r.municipality_id AND b.code = r.neighbourhood_code
@@ -172,7 +172,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
       FROM support_plan p
       JOIN plan_action a ON a.municipality_id = p.municipality_id AND a.plan_id = p.id AND a.removed_at IS NULL
       JOIN directory_entry d ON d.municipality_id = a.municipality_id AND d.id = a.directory_entry_id
-      WHERE p.municipality_id = app_municipality_id() AND p.case_id = c.id
+      WHERE p.municipality_id = (SELECT app_municipality_id()) AND p.case_id = c.id
     ) f ON true
     WHERE p_dimension = 'wmoField'
   ),
@@ -181,7 +181,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     SELECT DISTINCT ON (a.case_id, a.resident_id, sc.domain) a.case_id, a.resident_id, sc.domain, sc.level
     FROM assessment a
     JOIN assessment_score sc ON sc.municipality_id = a.municipality_id AND sc.assessment_id = a.id
-    WHERE a.municipality_id = app_municipality_id() AND a.kind = 'final'
+    WHERE a.municipality_id = (SELECT app_municipality_id()) AND a.kind = 'final'
       AND a.case_id IN (SELECT id FROM cases WHERE closed_on BETWEEN p_from AND p_until)
     ORDER BY a.case_id, a.resident_id, sc.domain, a.assessed_on DESC, a.recorded_at DESC
   ),
@@ -189,14 +189,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     SELECT DISTINCT ON (a.case_id, a.resident_id, sc.domain) a.case_id, a.resident_id, sc.domain, sc.level
     FROM assessment a
     JOIN assessment_score sc ON sc.municipality_id = a.municipality_id AND sc.assessment_id = a.id
-    WHERE a.municipality_id = app_municipality_id() AND a.kind = 'regular'
+    WHERE a.municipality_id = (SELECT app_municipality_id()) AND a.kind = 'regular'
       AND a.case_id IN (SELECT case_id FROM final_scores)
     ORDER BY a.case_id, a.resident_id, sc.domain, a.assessed_on, a.recorded_at
   ),
   actions AS (
     SELECT g.key, g.household_id, a.rung, (a.created_at AT TIME ZONE 'Europe/Amsterdam')::date AS added_on
     FROM grouped g
-    JOIN support_plan p ON p.municipality_id = app_municipality_id() AND p.case_id = g.id
+    JOIN support_plan p ON p.municipality_id = (SELECT app_municipality_id()) AND p.case_id = g.id
     JOIN plan_action a ON a.municipality_id = p.municipality_id AND a.plan_id = p.id AND a.removed_at IS NULL
   ),
   signals AS (
@@ -265,8 +265,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     GROUP BY 2, 3, 4, 5
   )
   SELECT f.metric, f.period, f.group_key, f.subgroup, f.category,
-    CASE WHEN s.role = 'policyOfficer' AND f.residents < 0 THEN NULL ELSE f.value::integer END,
-    s.role = 'policyOfficer' AND f.residents < 0
+    CASE WHEN s.role = 'policyOfficer' AND f.residents < 5 THEN NULL ELSE f.value::integer END,
+    s.role = 'policyOfficer' AND f.residents < 5
   FROM figures f, settings s
 $$;
 REVOKE ALL ON FUNCTION app_outcome_figures(date, date, text, text, timestamptz) FROM PUBLIC;

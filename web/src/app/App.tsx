@@ -7,6 +7,10 @@ import { StaffingPage } from "../features/areaAnalysis/StaffingPage.tsx";
 import { AuditPage } from "../features/audit/AuditPage.tsx";
 import { LoginPage, mfaSetupPath } from "../features/auth/LoginPage.tsx";
 import { MfaSetupPage } from "../features/auth/MfaSetupPage.tsx";
+import { ConferencePage } from "../features/conferences/ConferencePage.tsx";
+import { ConferencesPage, conferencesPath } from "../features/conferences/ConferencesPage.tsx";
+import { LearningNotesPage, learningNotesPath } from "../features/conferences/LearningNotesPage.tsx";
+import { MinutesPage } from "../features/conferences/MinutesPage.tsx";
 import { DirectoryEditPage } from "../features/directory/DirectoryEditPage.tsx";
 import { DirectoryEntryPage } from "../features/directory/DirectoryEntryPage.tsx";
 import { DirectoryImportPage } from "../features/directory/DirectoryImportPage.tsx";
@@ -25,8 +29,12 @@ import {
 import { DossierPage } from "../features/dossier/DossierPage.tsx";
 import { DossiersPage } from "../features/dossier/DossiersPage.tsx";
 import { RegisterHouseholdPage } from "../features/dossier/RegisterHouseholdPage.tsx";
+import { ZrmSettingsPage, zrmSettingsPath } from "../features/dossier/ZrmSettingsPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
+import { ImpactCasePage } from "../features/impactCalculator/ImpactCasePage.tsx";
+import { ImpactTeamPage } from "../features/impactCalculator/ImpactTeamPage.tsx";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
+import { OutcomesPage } from "../features/outcomes/OutcomesPage.tsx";
 import { NetworkPage } from "../features/plans/NetworkPage.tsx";
 import { PlanPage } from "../features/plans/PlanPage.tsx";
 import { PrintPlanPage } from "../features/plans/PrintPlanPage.tsx";
@@ -46,6 +54,12 @@ import {
 import { PortalMessagesPage } from "../features/portal/PortalMessagesPage.tsx";
 import { PortalPlanPage } from "../features/portal/PortalPlanPage.tsx";
 import { PortalSelfAssessmentPage } from "../features/portal/PortalSelfAssessmentPage.tsx";
+import { ResidentAccountsPage, residentAccountsPath } from "../features/portal/ResidentAccountsPage.tsx";
+import { ConsentPage } from "../features/privacy/ConsentPage.tsx";
+import { EmergencyAccessPage } from "../features/privacy/EmergencyAccessPage.tsx";
+import { EmergencyReviewsPage, emergencyReviewsPath } from "../features/privacy/EmergencyReviewsPage.tsx";
+import { PurposesPage, purposesPath } from "../features/privacy/PurposesPage.tsx";
+import { ResidentRightsPage } from "../features/privacy/ResidentRightsPage.tsx";
 import { ApiKeysPage } from "../features/signals/ApiKeysPage.tsx";
 import { FiguresPage } from "../features/signals/FiguresPage.tsx";
 import { NeighbourhoodPage } from "../features/signals/NeighbourhoodPage.tsx";
@@ -65,7 +79,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageTitle } from "../ui/PageTitle.tsx";
 import { destinations } from "./navigation.ts";
 import { AppLink, matchPath, navigate, usePath } from "./router.tsx";
-import { hasAnyPermission, loginPath, useSession } from "./session.tsx";
+import { hasAnyPermission, loginPath, loginPathAfterExpiry, useSession } from "./session.tsx";
 
 function permissionsFor(href: string): readonly string[] {
   return destinations.find((item) => item.href === href)?.anyOf ?? [];
@@ -109,6 +123,7 @@ const routes: Route[] = [
     render: portal((h) => <PortalAccessPage key={h} householdId={h} />),
   },
   { pattern: portalDeskPath, anyOf: ["case.read"], render: () => <PortalDeskPage /> },
+  { pattern: residentAccountsPath, anyOf: ["user.manage"], render: () => <ResidentAccountsPage /> },
   {
     pattern: `${portalDeskPath}/:caseId`,
     anyOf: ["case.read"],
@@ -116,6 +131,44 @@ const routes: Route[] = [
   },
   { pattern: "/dossiers", anyOf: permissionsFor("/dossiers"), render: () => <DossiersPage /> },
   { pattern: "/dossiers/nieuw", anyOf: ["household.write"], render: () => <RegisterHouseholdPage /> },
+  { pattern: zrmSettingsPath, anyOf: ["zrm.configure"], render: () => <ZrmSettingsPage /> },
+  {
+    pattern: "/dossiers/:householdId/toestemming",
+    anyOf: ["consent.write"],
+    render: (p) => <ConsentPage key={p.householdId} householdId={p.householdId ?? ""} />,
+  },
+  {
+    pattern: "/dossiers/:householdId/inzage",
+    anyOf: ["resident.export", "resident.correct"],
+    render: (p) => <ResidentRightsPage key={p.householdId} householdId={p.householdId ?? ""} />,
+  },
+  {
+    pattern: "/dossiers/:householdId/noodtoegang",
+    anyOf: ["emergencyAccess.request"],
+    render: (p) => <EmergencyAccessPage key={p.householdId} householdId={p.householdId ?? ""} />,
+  },
+  { pattern: conferencesPath, anyOf: permissionsFor(conferencesPath), render: () => <ConferencesPage /> },
+  {
+    pattern: `${conferencesPath}/:id`,
+    anyOf: ["conference.read"],
+    render: (p) => <ConferencePage key={p.id} conferenceId={p.id ?? ""} />,
+  },
+  {
+    pattern: `${conferencesPath}/:id/verslag`,
+    anyOf: ["conference.read"],
+    render: (p) => <MinutesPage key={p.id} conferenceId={p.id ?? ""} />,
+  },
+  {
+    pattern: learningNotesPath,
+    anyOf: permissionsFor(learningNotesPath),
+    render: () => <LearningNotesPage />,
+  },
+  { pattern: purposesPath, anyOf: permissionsFor(purposesPath), render: () => <PurposesPage /> },
+  {
+    pattern: emergencyReviewsPath,
+    anyOf: permissionsFor(emergencyReviewsPath),
+    render: () => <EmergencyReviewsPage />,
+  },
   {
     pattern: "/dossiers/:id",
     anyOf: ["household.read"],
@@ -227,6 +280,17 @@ const routes: Route[] = [
     anyOf: permissionsFor(directoryPath),
     render: (params) => <DirectoryEntryPage key={params.id} entryId={params.id ?? ""} />,
   },
+  { pattern: "/monitor", anyOf: permissionsFor("/monitor"), render: () => <OutcomesPage /> },
+  {
+    pattern: "/effectencalculator",
+    anyOf: permissionsFor("/effectencalculator"),
+    render: () => <ImpactTeamPage />,
+  },
+  {
+    pattern: "/effectencalculator/:caseId",
+    anyOf: ["impactCalculator.use"],
+    render: (p) => <ImpactCasePage key={p.caseId} caseId={p.caseId ?? ""} />,
+  },
   { pattern: "/wijkanalyse", anyOf: permissionsFor("/wijkanalyse"), render: () => <AreaAnalysisPage /> },
   {
     pattern: "/wijkanalyse/importeren",
@@ -287,7 +351,7 @@ export function App() {
   // A resident's start page is the portal.
   const isResident = state.status === "authenticated" && state.session.user.role === "resident";
   useEffect(() => {
-    if (state.status === "anonymous" && !isPublic) navigate(loginPath, { replace: true });
+    if (state.status === "anonymous" && !isPublic) navigate(loginPathAfterExpiry(), { replace: true });
     if (state.status === "authenticated" && path === loginPath) navigate("/", { replace: true });
     if (isResident && (path === "/" || path === portalLoginPath)) navigate(portalHomePath, { replace: true });
   }, [state.status, isPublic, path, isResident]);

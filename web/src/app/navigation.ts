@@ -95,6 +95,12 @@ export const destinations: readonly Destination[] = [
     anyOf: [permissions.signalViewFigures],
   },
   {
+    href: "/beheer/zrm",
+    label: "nav.zrm",
+    description: "tile.zrm.text",
+    anyOf: ["zrm.configure"],
+  },
+  {
     href: "/beheer/signalen",
     label: "nav.signalSettings",
     description: "tile.signalSettings.text",
@@ -108,10 +114,28 @@ export const destinations: readonly Destination[] = [
   },
   { href: "/mijn", label: "nav.portal", description: "tile.portal.text", anyOf: ["portal.use"] },
   {
+    href: "/inwoneraccounts",
+    label: "nav.residentAccounts",
+    description: "tile.residentAccounts.text",
+    anyOf: ["user.manage"],
+  },
+  {
     href: "/inwonerberichten",
     label: "nav.portalDesk",
     description: "tile.portalDesk.text",
     anyOf: ["case.read"],
+  },
+  {
+    href: "/monitor",
+    label: "nav.outcomes",
+    description: "tile.outcomes.text",
+    anyOf: ["outcomes.read"],
+  },
+  {
+    href: "/effectencalculator",
+    label: "nav.impact",
+    description: "tile.impact.text",
+    anyOf: ["impactCalculator.viewTeam"],
   },
   {
     href: "/wijkanalyse",
@@ -124,6 +148,30 @@ export const destinations: readonly Destination[] = [
     label: "nav.cbsImport",
     description: "tile.cbsImport.text",
     anyOf: ["areaAnalysis.import"],
+  },
+  {
+    href: "/casusoverleg",
+    label: "nav.conferences",
+    description: "tile.conferences.text",
+    anyOf: ["conference.read"],
+  },
+  {
+    href: "/leerpunten",
+    label: "nav.learningNotes",
+    description: "tile.learningNotes.text",
+    anyOf: ["learning.read"],
+  },
+  {
+    href: "/noodtoegang/beoordelen",
+    label: "nav.emergencyReviews",
+    description: "tile.emergencyReviews.text",
+    anyOf: ["emergencyAccess.review"],
+  },
+  {
+    href: "/beheer/verwerkingsdoelen",
+    label: "nav.purposes",
+    description: "tile.purposes.text",
+    anyOf: ["privacy.manage"],
   },
   { href: "/bezetting", label: "nav.staffing", description: "tile.staffing.text", anyOf: ["staffing.read"] },
   { href: "/wijkbudget", label: "nav.budget", description: "tile.budget.text", anyOf: ["budget.read"] },

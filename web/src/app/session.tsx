@@ -4,6 +4,30 @@ import type { Session } from "../api/types.ts";
 import { navigate } from "./router.tsx";
 
 export const loginPath = "/inloggen";
+/** Residents log in on their own page (one-time code or the municipality's identity provider). */
+export const residentLoginPath = "/inwoner/inloggen";
+/** Remembered for this browser tab only: the last session in it was a resident's (no personal data). */
+const RESIDENT_TAB = "wijkwerk.residentTab";
+
+function rememberRole(role: string | null): void {
+  try {
+    if (role === "resident") sessionStorage.setItem(RESIDENT_TAB, "1");
+    else if (role !== null) sessionStorage.removeItem(RESIDENT_TAB);
+  } catch {
+    // Storage may be unavailable (privacy settings); the path below is the fallback.
+  }
+}
+
+/** Where to log in again when the session ended: residents go to their own login, not the staff login. */
+export function loginPathAfterExpiry(): string {
+  let resident = window.location.pathname.startsWith("/mijn");
+  try {
+    resident ||= sessionStorage.getItem(RESIDENT_TAB) === "1";
+  } catch {
+    // see rememberRole
+  }
+  return resident ? residentLoginPath : loginPath;
+}
 
 type SessionState =
   | { status: "loading" }
@@ -25,6 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const session = await api.get<Session>("/api/auth/session", { expectUnauthorized: true });
       setCsrfToken(session.csrfToken);
+      rememberRole(session.user.role);
       // Half-way through signing in (second factor still to do) the user may not use the app yet.
       const active = session.stage === undefined || session.stage === "active";
       setState(active ? { status: "authenticated", session } : { status: "anonymous" });
@@ -39,17 +64,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post("/api/auth/logout", undefined, { expectUnauthorized: true });
     } finally {
+      const next = loginPathAfterExpiry();
       setCsrfToken(null);
       setState({ status: "anonymous" });
-      navigate(loginPath);
+      navigate(next);
     }
   }, []);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      const next = loginPathAfterExpiry();
       setCsrfToken(null);
       setState({ status: "anonymous" });
-      navigate(loginPath);
+      navigate(next);
     });
     void refresh();
   }, [refresh]);

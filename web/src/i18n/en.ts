@@ -1,7 +1,11 @@
 import { areaAnalysisEn } from "../features/areaAnalysis/messages.en.ts";
+import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
+import { dossierEn } from "../features/dossier/messages.en.ts";
+import { outcomesEn } from "../features/outcomes/messages.en.ts";
 import { plansEn } from "../features/plans/messages.en.ts";
 import { portalEn } from "../features/portal/messages.en.ts";
+import { privacyEn } from "../features/privacy/messages.en.ts";
 import { signalsEn } from "../features/signals/messages.en.ts";
 import type { Catalogue } from "./nl.ts";
 
@@ -12,6 +16,10 @@ export const en: Catalogue = {
   ...plansEn,
   ...areaAnalysisEn,
   ...directoryEn,
+  ...dossierEn,
+  ...outcomesEn,
+  ...conferencesEn,
+  ...privacyEn,
   "app.name": "Wijkwerk",
   "app.tagline": "Working together in the neighbourhood",
   "app.skipLink": "Skip to content",

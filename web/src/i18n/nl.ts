@@ -1,7 +1,11 @@
 import { areaAnalysisNl } from "../features/areaAnalysis/messages.nl.ts";
+import { conferencesNl } from "../features/conferences/messages.nl.ts";
 import { directoryNl } from "../features/directory/messages.nl.ts";
+import { dossierNl } from "../features/dossier/messages.nl.ts";
+import { outcomesNl } from "../features/outcomes/messages.nl.ts";
 import { plansNl } from "../features/plans/messages.nl.ts";
 import { portalNl } from "../features/portal/messages.nl.ts";
+import { privacyNl } from "../features/privacy/messages.nl.ts";
 import { signalsNl } from "../features/signals/messages.nl.ts";
 /** The Dutch message catalogue: every text the resident or professional sees. */
 export const nl = {
@@ -10,6 +14,10 @@ export const nl = {
   ...plansNl,
   ...areaAnalysisNl,
   ...directoryNl,
+  ...dossierNl,
+  ...outcomesNl,
+  ...conferencesNl,
+  ...privacyNl,
   "app.name": "Wijkwerk",
   "app.tagline": "Samen werken in de wijk",
   "app.skipLink": "Naar de inhoud",

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
 import { errors, IdParams, Uuid } from "../../platform/http/schemas.ts";
+import { listConferenceCandidates } from "./conferences.candidates.ts";
 import {
   AgendaInput,
   Candidates,
@@ -16,7 +17,6 @@ import {
   MyDecisions,
   PlanInput,
 } from "./conferences.schemas.ts";
-import { listConferenceCandidates } from "./conferences.candidates.ts";
 import {
   addAgendaItem,
   completeDecision,

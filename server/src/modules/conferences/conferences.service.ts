@@ -400,7 +400,7 @@ export async function recordDecision(ctx: RequestContext, conferenceId: string, 
       kind: input.kind,
       description: input.description.trim(),
       assigneeUserId: assigneeId,
-      dueDate: input.dueDate ?? null,
+      dueDate: input.dueDate || null,
       // A case-lead decision is carried out at once (the handover below); the others wait on a worklist.
       status: input.kind === "caseLead" ? "done" : "open",
       decidedByUserId: ctx.actor.userId,

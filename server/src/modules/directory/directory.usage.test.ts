@@ -1,111 +1,15 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { type Actor, withActor } from "../../platform/context.ts";
-import type { DB } from "../../platform/db/schema.ts";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildMembership, buildStaffedTeam, buildTeam, buildUser } from "../../test/factories.ts";
 import { buildDossier } from "../plans/plans.fixtures.ts";
 import { buildDirectoryEntry } from "./directory.factories.ts";
+import { type Staffed, seedPlan } from "./directory.usage.fixtures.ts";
 
-type Staffed = Awaited<ReturnType<typeof buildStaffedTeam>>;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-interface ActionRow {
-  entryId: string;
-  createdAt: string;
-  status?: "planned" | "inProgress" | "done" | "cancelled";
-  completedAt?: string;
-  removed?: boolean;
-}
-
-/** One plan of a new dossier of `teamId`, with actions on social-map entries (written as the owner). */
-async function seedPlan(
-  db: Kysely<DB>,
-  a: Staffed,
-  teamId: string,
-  leadUserId: string,
-  actions: ActionRow[],
-  caseStatus: "plan" | "closed" = "plan",
-) {
-  const m = a.municipality.id;
-  const d = await buildDossier(db, {
-    municipalityId: m,
-    teamId,
-    organisationId: a.organisation.id,
-    leadUserId,
-    status: caseStatus,
-  });
-  const planId = randomUUID();
-  const goalId = randomUUID();
-  await db
-    .insertInto("supportPlan")
-    .values({
-      municipalityId: m,
-      id: planId,
-      caseId: d.caseId,
-      householdId: d.householdId,
-      startDate: "2025-01-01",
-      expectedEndDate: null,
-      createdByUserId: leadUserId,
-    })
-    .execute();
-  await db
-    .insertInto("planGoal")
-    .values({
-      municipalityId: m,
-      id: goalId,
-      planId,
-      householdId: d.householdId,
-      residentId: null,
-      domain: "finances",
-      dataCategory: "ordinary",
-      currentLevel: 2,
-      currentLevelAssessedOn: null,
-      targetLevel: 4,
-      startDate: "2025-01-01",
-      targetDate: "2026-12-31",
-      ownWords: "Mijn post weer openen",
-      professionalWording: "Financiën op orde",
-      ladderNote: null,
-      position: 1,
-      removedAt: null,
-    })
-    .execute();
-  for (const row of actions) {
-    const ended = row.completedAt ?? row.createdAt;
-    await db
-      .insertInto("planAction")
-      .values({
-        municipalityId: m,
-        id: randomUUID(),
-        planId,
-        goalId,
-        householdId: d.householdId,
-        dataCategory: "ordinary",
-        description: "Naar de voorziening",
-        dueDate: "2026-06-01",
-        status: row.status ?? "planned",
-        actorKind: "collectiveProvision",
-        rung: "volunteersAndCollective",
-        networkMemberId: null,
-        directoryEntryId: row.entryId,
-        professionalUserId: null,
-        actorName: null,
-        escalationReason: null,
-        escalationNote: null,
-        helpTags: [],
-        createdByUserId: leadUserId,
-        createdAt: `${row.createdAt}T10:00:00+01:00`,
-        updatedAt: `${ended}T10:00:00+01:00`,
-        completedAt: row.status === "done" ? new Date(`${ended}T10:00:00+01:00`) : null,
-        removedAt: row.removed ? new Date(`${ended}T10:00:00+01:00`) : null,
-      })
-      .execute();
-  }
-  return d;
-}
 
 interface Report {
   scope: string;

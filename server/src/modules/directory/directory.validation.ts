@@ -11,6 +11,7 @@ import {
   type OpeningPeriod,
   TARGET_GROUPS,
   type TargetGroup,
+  WEEKDAY_NAMES,
   WEEKDAYS,
   WMO_PERFORMANCE_FIELDS,
 } from "./directory.vocabulary.ts";
@@ -104,7 +105,7 @@ export function checkOpeningHours(periods: readonly OpeningPeriod[]): {
         `tijd "${p.opens}-${p.closes}" is geen geldige tijd (gebruik uu:mm, bijvoorbeeld 09:00-12:30)`,
       );
     } else if (p.opens >= p.closes) {
-      problems.push(`op ${p.day} sluit ${p.closes} niet na opening ${p.opens}`);
+      problems.push(`op ${WEEKDAY_NAMES[p.day] ?? p.day} sluit ${p.closes} niet na opening ${p.opens}`);
     }
   }
   const sorted = [...periods].sort(
@@ -115,7 +116,7 @@ export function checkOpeningHours(periods: readonly OpeningPeriod[]): {
     const current = sorted[i];
     if (previous && current && previous.day === current.day && current.opens < previous.closes) {
       problems.push(
-        `tijden op ${current.day} overlappen (${previous.opens}-${previous.closes} en ${current.opens}-${current.closes})`,
+        `tijden op ${WEEKDAY_NAMES[current.day]} overlappen (${previous.opens}-${previous.closes} en ${current.opens}-${current.closes})`,
       );
     }
   }

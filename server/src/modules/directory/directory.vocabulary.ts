@@ -81,6 +81,17 @@ export const WEEKDAY_ABBREVIATIONS: Record<Weekday, string> = {
   sunday: "zo",
 };
 
+/** Full Dutch day names for messages. */
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
+  monday: "maandag",
+  tuesday: "dinsdag",
+  wednesday: "woensdag",
+  thursday: "donderdag",
+  friday: "vrijdag",
+  saturday: "zaterdag",
+  sunday: "zondag",
+};
+
 export interface OpeningPeriod {
   day: Weekday;
   opens: string;

@@ -10,7 +10,7 @@ import {
 } from "../cases/cases.repository.ts";
 import { allowedNextStatuses, STATUS_NAMES } from "../cases/cases.rules.ts";
 import type { CaseStatus } from "./dossier.tables.ts";
-import { listMembers, listMerges } from "./households.repository.ts";
+import { canEditHousehold, listMembers, listMerges } from "./households.repository.ts";
 import { assertVisibleHousehold } from "./households.service.ts";
 
 /** Timestamps leave as ISO strings (the response schema says date-time). */
@@ -134,6 +134,7 @@ export async function getDossier(ctx: RequestContext, householdId: string) {
       listMerges(ctx, householdId),
       municipalityZrmVersion(ctx),
     ]);
+  const editable = await canEditHousehold(ctx, householdId);
   const professionals = await listCaseProfessionals(
     ctx,
     cases.map((c) => c.id),
@@ -281,10 +282,10 @@ export async function getDossier(ctx: RequestContext, householdId: string) {
     timeline,
     zrmVersion,
     allowed: {
-      write: hasPermission(role, "case.write"),
-      merge: hasPermission(role, "household.merge"),
-      writeAssessment: hasPermission(role, "assessment.write"),
-      writeJournal: hasPermission(role, "journal.write"),
+      write: editable && hasPermission(role, "case.write"),
+      merge: editable && hasPermission(role, "household.merge"),
+      writeAssessment: editable && hasPermission(role, "assessment.write"),
+      writeJournal: editable && hasPermission(role, "journal.write"),
     },
   };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "../../platform/context.ts";
-import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
+import { conflict, forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
 import {
   areaExists,
+  canEditHousehold,
   findDuplicates,
   findHousehold,
   findResidentWithHousehold,
@@ -173,8 +174,12 @@ async function assertNoDuplicates(
   ctx: RequestContext,
   residents: ResidentValues[],
   confirmed: boolean | undefined,
+  ownHouseholdId?: string,
 ) {
-  const candidates = await detectDuplicates(ctx, residents);
+  // A new housemate shares the address with the household's own members: that alone is no duplicate.
+  const candidates = (await detectDuplicates(ctx, residents)).filter(
+    (c) => !(ownHouseholdId && c.householdId === ownHouseholdId && c.reasons.every((r) => r === "address")),
+  );
   if (candidates.length === 0) return { overridden: false };
   if (confirmed) return { overridden: true };
   const hidden = candidates.some((c) => !c.visible);
@@ -281,8 +286,9 @@ export async function addHouseholdMember(ctx: RequestContext, householdId: strin
   const household = await assertVisibleHousehold(ctx, householdId);
   if (household.mergedIntoId)
     throw conflict("householdMerged", "Dit huishouden is samengevoegd; werk in het nieuwe dossier.");
+  if (!(await canEditHousehold(ctx, householdId))) throw notEditable();
   const values = await validateResident(ctx, input);
-  const { overridden } = await assertNoDuplicates(ctx, [values], input.confirmNotDuplicate);
+  const { overridden } = await assertNoDuplicates(ctx, [values], input.confirmNotDuplicate, householdId);
   const residentId = randomUUID();
   await insertResident(ctx, residentId, values);
   if (input.isMainContact) {
@@ -314,6 +320,7 @@ export async function changeResident(ctx: RequestContext, residentId: string, in
   const existing = await findResidentWithHousehold(ctx, residentId);
   if (!existing) throw notFound("Deze inwoner bestaat niet of u heeft er geen toegang toe.");
   if (existing.version !== input.version) throw concurrentChange("Deze gegevens");
+  if (!(await canEditHousehold(ctx, existing.householdId))) throw notEditable();
   const values = await validateResident(ctx, input);
   const changed = await updateResident(ctx, residentId, input.version, values);
   if (changed === 0) throw concurrentChange("Deze gegevens");
@@ -325,6 +332,12 @@ export async function changeResident(ctx: RequestContext, residentId: string, in
     householdId: existing.householdId,
   });
   return { id: residentId };
+}
+
+export function notEditable() {
+  return forbidden(
+    "U kunt dit dossier inzien, maar niet wijzigen. Alleen de regiehouder, betrokken professionals en de teamleider kunnen gegevens aanpassen.",
+  );
 }
 
 export function concurrentChange(what: string) {

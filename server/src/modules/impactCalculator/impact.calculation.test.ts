@@ -9,13 +9,49 @@ import {
   type TimelineEntry,
 } from "./impact.calculation.ts";
 
-const hour: PriceItem = { id: "h", item: "Uur wijkteam", unit: "hour", priceCents: 8000, stakeholder: "municipality" };
-const shelter: PriceItem = { id: "s", item: "Maand opvang", unit: "month", priceCents: 300000, stakeholder: "municipality" };
-const eviction: PriceItem = { id: "e", item: "Huisuitzetting", unit: "occurrence", priceCents: 800000, stakeholder: "housingCorporation" };
-const ggz: PriceItem = { id: "g", item: "GGZ-traject", unit: "occurrence", priceCents: 450000, stakeholder: "healthInsurer" };
-const income: PriceItem = { id: "i", item: "Inkomensverlies", unit: "month", priceCents: 40000, stakeholder: "resident" };
+const hour: PriceItem = {
+  id: "h",
+  item: "Uur wijkteam",
+  unit: "hour",
+  priceCents: 8000,
+  stakeholder: "municipality",
+};
+const shelter: PriceItem = {
+  id: "s",
+  item: "Maand opvang",
+  unit: "month",
+  priceCents: 300000,
+  stakeholder: "municipality",
+};
+const eviction: PriceItem = {
+  id: "e",
+  item: "Huisuitzetting",
+  unit: "occurrence",
+  priceCents: 800000,
+  stakeholder: "housingCorporation",
+};
+const ggz: PriceItem = {
+  id: "g",
+  item: "GGZ-traject",
+  unit: "occurrence",
+  priceCents: 450000,
+  stakeholder: "healthInsurer",
+};
+const income: PriceItem = {
+  id: "i",
+  item: "Inkomensverlies",
+  unit: "month",
+  priceCents: 40000,
+  stakeholder: "resident",
+};
 const prices = [hour, shelter, eviction, ggz, income];
-const entry = (id: string, scenario: "actual" | "counterfactual", priceId: string, monthOffset: number, quantity: number): TimelineEntry => ({ id, scenario, priceId, monthOffset, quantity });
+const entry = (
+  id: string,
+  scenario: "actual" | "counterfactual",
+  priceId: string,
+  monthOffset: number,
+  quantity: number,
+): TimelineEntry => ({ id, scenario, priceId, monthOffset, quantity });
 
 describe("Effectencalculator arithmetic (hand-computed)", () => {
   test("hours fall in their month: 12.5 h × € 80 = € 1.000 in month 2", () => {
@@ -27,18 +63,31 @@ describe("Effectencalculator arithmetic (hand-computed)", () => {
   test("six months of shelter from month 5 spread € 3.000 a month over months 5–10", () => {
     const line = costOfEntry(entry("b", "counterfactual", "s", 5, 6), shelter);
     assert.equal(line.amountCents, 1800000);
-    assert.deepEqual([...line.byMonth], [5, 6, 7, 8, 9, 10].map((m) => [m, 300000]));
+    assert.deepEqual(
+      [...line.byMonth],
+      [5, 6, 7, 8, 9, 10].map((m) => [m, 300000]),
+    );
   });
 
   test("2.5 months: two whole months and half a month", () => {
     const line = costOfEntry(entry("c", "counterfactual", "s", 0, 2.5), shelter);
-    assert.deepEqual([...line.byMonth], [[0, 300000], [1, 300000], [2, 150000]]);
+    assert.deepEqual(
+      [...line.byMonth],
+      [
+        [0, 300000],
+        [1, 300000],
+        [2, 150000],
+      ],
+    );
   });
 
   test("rounding cents never loses money: 3 months of € 100,00 / 3 each", () => {
     const third: PriceItem = { ...shelter, priceCents: 3333 };
     const line = costOfEntry(entry("d", "actual", "s", 0, 3), third);
-    assert.equal([...line.byMonth.values()].reduce((a, b) => a + b, 0), line.amountCents);
+    assert.equal(
+      [...line.byMonth.values()].reduce((a, b) => a + b, 0),
+      line.amountCents,
+    );
   });
 
   test("the eviction case: both scenarios per stakeholder and the difference", () => {
@@ -56,7 +105,12 @@ describe("Effectencalculator arithmetic (hand-computed)", () => {
       ],
       prices,
     );
-    assert.deepEqual(result.actual.totals, { municipality: 400000, healthInsurer: 0, housingCorporation: 0, resident: 0 });
+    assert.deepEqual(result.actual.totals, {
+      municipality: 400000,
+      healthInsurer: 0,
+      housingCorporation: 0,
+      resident: 0,
+    });
     assert.equal(result.actual.total, 400000);
     assert.deepEqual(result.counterfactual.totals, {
       municipality: 1800000,
@@ -65,11 +119,21 @@ describe("Effectencalculator arithmetic (hand-computed)", () => {
       resident: 240000,
     });
     assert.equal(result.counterfactual.total, 3290000);
-    assert.deepEqual(result.benefit, { municipality: 1400000, healthInsurer: 450000, housingCorporation: 800000, resident: 240000 });
+    assert.deepEqual(result.benefit, {
+      municipality: 1400000,
+      healthInsurer: 450000,
+      housingCorporation: 800000,
+      resident: 240000,
+    });
     assert.equal(result.netBenefit, 2890000);
     assert.equal(result.horizonMonths, 12);
     // Month 4 of the counterfactual: eviction € 8.000 + shelter € 3.000 + income € 400.
-    assert.deepEqual(result.counterfactual.months[4], { municipality: 300000, healthInsurer: 0, housingCorporation: 800000, resident: 40000 });
+    assert.deepEqual(result.counterfactual.months[4], {
+      municipality: 300000,
+      healthInsurer: 0,
+      housingCorporation: 800000,
+      resident: 40000,
+    });
     assert.equal(result.actual.months[3]?.municipality, 80000);
   });
 
@@ -84,8 +148,21 @@ describe("Effectencalculator arithmetic (hand-computed)", () => {
 
   test("team overview adds cases up", () => {
     const total = aggregateCases([
-      { actual: { municipality: 400000, healthInsurer: 0, housingCorporation: 0, resident: 0 }, counterfactual: { municipality: 1800000, healthInsurer: 450000, housingCorporation: 800000, resident: 240000 }, hasCounterfactual: true },
-      { actual: { municipality: 250000, healthInsurer: 0, housingCorporation: 0, resident: 0 }, counterfactual: { municipality: 0, healthInsurer: 0, housingCorporation: 0, resident: 0 }, hasCounterfactual: false },
+      {
+        actual: { municipality: 400000, healthInsurer: 0, housingCorporation: 0, resident: 0 },
+        counterfactual: {
+          municipality: 1800000,
+          healthInsurer: 450000,
+          housingCorporation: 800000,
+          resident: 240000,
+        },
+        hasCounterfactual: true,
+      },
+      {
+        actual: { municipality: 250000, healthInsurer: 0, housingCorporation: 0, resident: 0 },
+        counterfactual: { municipality: 0, healthInsurer: 0, housingCorporation: 0, resident: 0 },
+        hasCounterfactual: false,
+      },
     ]);
     assert.equal(total.cases, 2);
     assert.equal(total.withCounterfactual, 1);

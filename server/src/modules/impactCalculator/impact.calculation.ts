@@ -29,7 +29,12 @@ export interface TimelineEntry {
 }
 
 export type PerStakeholder = Record<Stakeholder, number>;
-const zero = (): PerStakeholder => ({ municipality: 0, healthInsurer: 0, housingCorporation: 0, resident: 0 });
+const zero = (): PerStakeholder => ({
+  municipality: 0,
+  healthInsurer: 0,
+  housingCorporation: 0,
+  resident: 0,
+});
 const sum = (p: PerStakeholder) => STAKEHOLDERS.reduce((s, k) => s + p[k], 0);
 
 export interface CostLine {
@@ -58,7 +63,13 @@ export function costOfEntry(entry: TimelineEntry, price: PriceItem): CostLine {
     for (let i = 0; i < whole; i++) byMonth.set(entry.monthOffset + i, perMonth);
     byMonth.set(entry.monthOffset + whole, amountCents - perMonth * whole);
   }
-  return { entryId: entry.id, scenario: entry.scenario, stakeholder: price.stakeholder, amountCents, byMonth };
+  return {
+    entryId: entry.id,
+    scenario: entry.scenario,
+    stakeholder: price.stakeholder,
+    amountCents,
+    byMonth,
+  };
 }
 
 export interface ScenarioTotals {
@@ -79,7 +90,10 @@ export interface ImpactResult {
 }
 
 /** Totals of both scenarios. An entry whose price is unknown is an error of the caller, not a zero. */
-export function calculateImpact(entries: readonly TimelineEntry[], prices: readonly PriceItem[]): ImpactResult {
+export function calculateImpact(
+  entries: readonly TimelineEntry[],
+  prices: readonly PriceItem[],
+): ImpactResult {
   const byId = new Map(prices.map((p) => [p.id, p]));
   const lines = entries.map((e) => {
     const price = byId.get(e.priceId);

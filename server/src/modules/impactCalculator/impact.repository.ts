@@ -74,7 +74,9 @@ export async function caseFacts(ctx: RequestContext, caseId: string) {
 export async function teamProfessionals(ctx: RequestContext, teamId: string) {
   return ctx.trx
     .selectFrom("teamMembership as m")
-    .innerJoin("appUser as u", (j) => j.onRef("u.municipalityId", "=", "m.municipalityId").onRef("u.id", "=", "m.userId"))
+    .innerJoin("appUser as u", (j) =>
+      j.onRef("u.municipalityId", "=", "m.municipalityId").onRef("u.id", "=", "m.userId"),
+    )
     .select(["u.id", "u.displayName as name"])
     .where("m.teamId", "=", teamId)
     .orderBy("u.displayName")

@@ -73,7 +73,9 @@ export const ImpactCase = Type.Object({
     Type.Object({
       resident: Type.Integer(),
       domain: Type.String(),
-      points: Type.Array(Type.Object({ monthOffset: Type.Integer(), date: Type.String(), level: Type.Integer() })),
+      points: Type.Array(
+        Type.Object({ monthOffset: Type.Integer(), date: Type.String(), level: Type.Integer() }),
+      ),
     }),
   ),
   entries: Type.Array(

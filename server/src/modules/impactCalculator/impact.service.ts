@@ -8,7 +8,14 @@ import {
   monthOffset,
   type TimelineEntry,
 } from "./impact.calculation.ts";
-import { caseFacts, type EntryRow, findCase, listEntries, teamCasesWithEntries, teamProfessionals } from "./impact.repository.ts";
+import {
+  caseFacts,
+  type EntryRow,
+  findCase,
+  listEntries,
+  teamCasesWithEntries,
+  teamProfessionals,
+} from "./impact.repository.ts";
 import type { EntryInput } from "./impact.schemas.ts";
 import { listPrices, toPriceItem } from "./prices.service.ts";
 
@@ -17,7 +24,8 @@ import { listPrices, toPriceItem } from "./prices.service.ts";
  * pseudonymised always: a case label instead of names, no free text from journal or plan — dates, kinds,
  * domains, levels and rungs only. Opening it still reads personal data and is audited as such.
  */
-export const caseLabel = (caseId: string) => `Casus ${caseId.slice(0, 4).toUpperCase()}-${caseId.slice(-2).toUpperCase()}`;
+export const caseLabel = (caseId: string) =>
+  `Casus ${caseId.slice(0, 4).toUpperCase()}-${caseId.slice(-2).toUpperCase()}`;
 
 async function assertCase(ctx: RequestContext, caseId: string) {
   const found = await findCase(ctx, caseId);
@@ -34,7 +42,9 @@ const toTimeline = (e: EntryRow): TimelineEntry => ({
 });
 
 function summarise(entries: EntryRow[]) {
-  const prices = entries.map((e) => toPriceItem({ id: e.priceId, item: e.item, unit: e.unit, price: e.price, stakeholder: e.stakeholder }));
+  const prices = entries.map((e) =>
+    toPriceItem({ id: e.priceId, item: e.item, unit: e.unit, price: e.price, stakeholder: e.stakeholder }),
+  );
   return calculateImpact(entries.map(toTimeline), prices);
 }
 
@@ -45,26 +55,59 @@ export async function getImpactCase(ctx: RequestContext, caseId: string) {
   const prices = await listPrices(ctx, true);
   const professionals = await teamProfessionals(ctx, found.teamId);
   const at = (date: string) => monthOffset(found.openedOn, date);
-  const events: { monthOffset: number; date: string; kind: string; domain: string | null; detail: string | null }[] = [
-    { monthOffset: 0, date: found.openedOn, kind: "caseOpened", domain: null, detail: null },
-  ];
+  const events: {
+    monthOffset: number;
+    date: string;
+    kind: string;
+    domain: string | null;
+    detail: string | null;
+  }[] = [{ monthOffset: 0, date: found.openedOn, kind: "caseOpened", domain: null, detail: null }];
   const assessed = new Map<string, string>();
   for (const s of facts.scores) assessed.set(`${s.date}|${s.kind}`, s.date);
   for (const [key, date] of assessed)
-    events.push({ monthOffset: at(date), date, kind: key.endsWith("final") ? "finalAssessment" : "assessment", domain: null, detail: null });
+    events.push({
+      monthOffset: at(date),
+      date,
+      kind: key.endsWith("final") ? "finalAssessment" : "assessment",
+      domain: null,
+      detail: null,
+    });
   for (const g of facts.goals) {
-    events.push({ monthOffset: at(g.startDate), date: g.startDate, kind: "goalSet", domain: g.domain, detail: null });
+    events.push({
+      monthOffset: at(g.startDate),
+      date: g.startDate,
+      kind: "goalSet",
+      domain: g.domain,
+      detail: null,
+    });
     if (g.status !== "active")
-      events.push({ monthOffset: at(g.targetDate), date: g.targetDate, kind: g.status === "achieved" ? "goalAchieved" : "goalStopped", domain: g.domain, detail: null });
+      events.push({
+        monthOffset: at(g.targetDate),
+        date: g.targetDate,
+        kind: g.status === "achieved" ? "goalAchieved" : "goalStopped",
+        domain: g.domain,
+        detail: null,
+      });
   }
-  for (const a of facts.actions) events.push({ monthOffset: at(a.date), date: a.date, kind: "action", domain: a.domain, detail: a.rung });
-  for (const j of facts.journal) events.push({ monthOffset: at(j.date), date: j.date, kind: "contact", domain: null, detail: j.kind });
+  for (const a of facts.actions)
+    events.push({ monthOffset: at(a.date), date: a.date, kind: "action", domain: a.domain, detail: a.rung });
+  for (const j of facts.journal)
+    events.push({ monthOffset: at(j.date), date: j.date, kind: "contact", domain: null, detail: j.kind });
   if (found.closedOn)
-    events.push({ monthOffset: at(found.closedOn), date: found.closedOn, kind: "caseClosed", domain: null, detail: found.escalationPrevented });
+    events.push({
+      monthOffset: at(found.closedOn),
+      date: found.closedOn,
+      kind: "caseClosed",
+      domain: null,
+      detail: found.escalationPrevented,
+    });
   events.sort((a, b) => a.date.localeCompare(b.date));
 
   const residentIndex = new Map<string, number>();
-  const zrm = new Map<string, { resident: number; domain: string; points: { monthOffset: number; date: string; level: number }[] }>();
+  const zrm = new Map<
+    string,
+    { resident: number; domain: string; points: { monthOffset: number; date: string; level: number }[] }
+  >();
   for (const s of facts.scores) {
     if (!residentIndex.has(s.residentId)) residentIndex.set(s.residentId, residentIndex.size + 1);
     const resident = residentIndex.get(s.residentId) as number;
@@ -121,18 +164,45 @@ export async function getImpactCase(ctx: RequestContext, caseId: string) {
 export async function addImpactEntry(ctx: RequestContext, caseId: string, input: EntryInput) {
   const found = await assertCase(ctx, caseId);
   const description = input.description.trim();
-  if (!description) throw unprocessable("descriptionRequired", "Beschrijf wat er gebeurde of zou zijn gebeurd.", { field: "description" });
+  if (!description)
+    throw unprocessable("descriptionRequired", "Beschrijf wat er gebeurde of zou zijn gebeurd.", {
+      field: "description",
+    });
   if (input.monthOffset < 0 || input.monthOffset > 120)
-    throw unprocessable("monthOutOfRange", "De maand moet tussen 0 (de maand van aanmelding) en 120 liggen.", { field: "monthOffset" });
-  if (!(input.quantity > 0) || input.quantity > 10000 || Math.round(input.quantity * 100) !== input.quantity * 100)
-    throw unprocessable("quantityInvalid", "Het aantal moet groter dan 0 zijn, hoogstens 10.000, met hoogstens twee decimalen.", { field: "quantity" });
+    throw unprocessable(
+      "monthOutOfRange",
+      "De maand moet tussen 0 (de maand van aanmelding) en 120 liggen.",
+      { field: "monthOffset" },
+    );
+  if (
+    !(input.quantity > 0) ||
+    input.quantity > 10000 ||
+    Math.round(input.quantity * 100) !== input.quantity * 100
+  )
+    throw unprocessable(
+      "quantityInvalid",
+      "Het aantal moet groter dan 0 zijn, hoogstens 10.000, met hoogstens twee decimalen.",
+      { field: "quantity" },
+    );
   const price = (await listPrices(ctx, true)).find((p) => p.id === input.priceId);
-  if (!price) throw unprocessable("unknownPrice", "Deze post staat niet (meer) in de maatschappelijke prijslijst.", { field: "priceId" });
+  if (!price)
+    throw unprocessable("unknownPrice", "Deze post staat niet (meer) in de maatschappelijke prijslijst.", {
+      field: "priceId",
+    });
   const professionalUserId = input.professionalUserId ?? null;
-  if (professionalUserId && !(await teamProfessionals(ctx, found.teamId)).some((p) => p.id === professionalUserId))
-    throw unprocessable("unknownProfessional", "Deze professional hoort niet bij het team van de casus.", { field: "professionalUserId" });
+  if (
+    professionalUserId &&
+    !(await teamProfessionals(ctx, found.teamId)).some((p) => p.id === professionalUserId)
+  )
+    throw unprocessable("unknownProfessional", "Deze professional hoort niet bij het team van de casus.", {
+      field: "professionalUserId",
+    });
   if (professionalUserId && input.scenario !== "actual")
-    throw unprocessable("professionalOnlyActual", "Een professional kan alleen bij de werkelijke ondersteuning staan.", { field: "professionalUserId" });
+    throw unprocessable(
+      "professionalOnlyActual",
+      "Een professional kan alleen bij de werkelijke ondersteuning staan.",
+      { field: "professionalUserId" },
+    );
   const id = randomUUID();
   await ctx.trx
     .insertInto("impactEntry")
@@ -156,7 +226,13 @@ export async function addImpactEntry(ctx: RequestContext, caseId: string, input:
     resourceId: id,
     householdId: found.householdId,
     teamId: found.teamId,
-    details: { caseId, scenario: input.scenario, priceId: input.priceId, monthOffset: input.monthOffset, quantity: input.quantity },
+    details: {
+      caseId,
+      scenario: input.scenario,
+      priceId: input.priceId,
+      monthOffset: input.monthOffset,
+      quantity: input.quantity,
+    },
   });
   return getImpactCase(ctx, caseId);
 }
@@ -170,7 +246,8 @@ export async function removeImpactEntry(ctx: RequestContext, caseId: string, ent
     .where("caseId", "=", caseId)
     .where("removedAt", "is", null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw notFound("Deze regel staat niet op de tijdlijn van de casus.");
+  if (Number(result.numUpdatedRows) === 0)
+    throw notFound("Deze regel staat niet op de tijdlijn van de casus.");
   await ctx.audit({
     action: "impactCalculator.entryRemoved",
     resourceType: "impactEntry",
@@ -184,21 +261,30 @@ export async function removeImpactEntry(ctx: RequestContext, caseId: string, ent
 
 /** Several cases of one team added up, pseudonymised; only the team's own lead. */
 export async function getTeamImpactOverview(ctx: RequestContext, teamId: string) {
-  if (!ctx.actor.teamIds.includes(teamId)) throw forbidden("U kunt alleen het overzicht van uw eigen team bekijken.");
+  if (!ctx.actor.teamIds.includes(teamId))
+    throw forbidden("U kunt alleen het overzicht van uw eigen team bekijken.");
   const caseIds = await teamCasesWithEntries(ctx, teamId);
   const entries = await listEntries(ctx, caseIds);
-  const summaries: (CaseSummary & { caseId: string; result: ReturnType<typeof summarise> })[] = caseIds.map((caseId) => {
-    const own = entries.filter((e) => e.caseId === caseId);
-    const result = summarise(own);
-    return {
-      caseId,
-      result,
-      actual: result.actual.totals,
-      counterfactual: result.counterfactual.totals,
-      hasCounterfactual: own.some((e) => e.scenario === "counterfactual"),
-    };
+  const summaries: (CaseSummary & { caseId: string; result: ReturnType<typeof summarise> })[] = caseIds.map(
+    (caseId) => {
+      const own = entries.filter((e) => e.caseId === caseId);
+      const result = summarise(own);
+      return {
+        caseId,
+        result,
+        actual: result.actual.totals,
+        counterfactual: result.counterfactual.totals,
+        hasCounterfactual: own.some((e) => e.scenario === "counterfactual"),
+      };
+    },
+  );
+  await ctx.audit({
+    action: "impactCalculator.teamOverviewViewed",
+    resourceType: "team",
+    resourceId: teamId,
+    teamId,
+    details: { cases: caseIds.length },
   });
-  await ctx.audit({ action: "impactCalculator.teamOverviewViewed", resourceType: "team", resourceId: teamId, teamId, details: { cases: caseIds.length } });
   return {
     teamId,
     cases: summaries.map((s) => ({

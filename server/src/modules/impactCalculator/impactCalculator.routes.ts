@@ -24,7 +24,12 @@ export function impactCalculatorRoutes(app: App): void {
     "/api/impact/cases/:caseId",
     {
       config: use,
-      schema: { tags, summary: "Effectencalculator van een casus (gepseudonimiseerd)", params: CaseParams, response: { 200: ImpactCase, ...errors(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: "Effectencalculator van een casus (gepseudonimiseerd)",
+        params: CaseParams,
+        response: { 200: ImpactCase, ...errors(401, 403, 404) },
+      },
     },
     (request) => request.withContext((ctx) => getImpactCase(ctx, request.params.caseId)),
   );
@@ -32,24 +37,43 @@ export function impactCalculatorRoutes(app: App): void {
     "/api/impact/cases/:caseId/entries",
     {
       config: use,
-      schema: { tags, summary: "Een regel op de tijdlijn zetten (ondersteuning of scenario zonder aanpak)", params: CaseParams, body: EntryInput, response: { 201: ImpactCase, ...errors(400, 401, 403, 404, 422) } },
+      schema: {
+        tags,
+        summary: "Een regel op de tijdlijn zetten (ondersteuning of scenario zonder aanpak)",
+        params: CaseParams,
+        body: EntryInput,
+        response: { 201: ImpactCase, ...errors(400, 401, 403, 404, 422) },
+      },
     },
     async (request, reply) =>
-      reply.code(201).send(await request.withContext((ctx) => addImpactEntry(ctx, request.params.caseId, request.body))),
+      reply
+        .code(201)
+        .send(await request.withContext((ctx) => addImpactEntry(ctx, request.params.caseId, request.body))),
   );
   app.delete(
     "/api/impact/cases/:caseId/entries/:entryId",
     {
       config: use,
-      schema: { tags, summary: "Een regel van de tijdlijn halen", params: EntryParams, response: { 200: ImpactCase, ...errors(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: "Een regel van de tijdlijn halen",
+        params: EntryParams,
+        response: { 200: ImpactCase, ...errors(401, 403, 404) },
+      },
     },
-    (request) => request.withContext((ctx) => removeImpactEntry(ctx, request.params.caseId, request.params.entryId)),
+    (request) =>
+      request.withContext((ctx) => removeImpactEntry(ctx, request.params.caseId, request.params.entryId)),
   );
   app.get(
     "/api/impact/teams/:teamId",
     {
       config: { access: { anyOf: ["impactCalculator.viewTeam"] } },
-      schema: { tags, summary: "Teamoverzicht van de Effectencalculator", params: TeamParams, response: { 200: TeamOverview, ...errors(401, 403) } },
+      schema: {
+        tags,
+        summary: "Teamoverzicht van de Effectencalculator",
+        params: TeamParams,
+        response: { 200: TeamOverview, ...errors(401, 403) },
+      },
     },
     (request) => request.withContext((ctx) => getTeamImpactOverview(ctx, request.params.teamId)),
   );
@@ -57,7 +81,11 @@ export function impactCalculatorRoutes(app: App): void {
     "/api/social-prices",
     {
       config: { access: { anyOf: ["socialPrice.read"] } },
-      schema: { tags, summary: "De maatschappelijke prijslijst van de gemeente", response: { 200: PriceList, ...errors(401, 403) } },
+      schema: {
+        tags,
+        summary: "De maatschappelijke prijslijst van de gemeente",
+        response: { 200: PriceList, ...errors(401, 403) },
+      },
     },
     async (request) => ({ items: await request.withContext((ctx) => listPrices(ctx)) }),
   );
@@ -65,15 +93,27 @@ export function impactCalculatorRoutes(app: App): void {
     "/api/social-prices",
     {
       config: manage,
-      schema: { tags, summary: "Een prijs toevoegen", body: PriceInput, response: { 201: Price, ...errors(400, 401, 403, 409, 422) } },
+      schema: {
+        tags,
+        summary: "Een prijs toevoegen",
+        body: PriceInput,
+        response: { 201: Price, ...errors(400, 401, 403, 409, 422) },
+      },
     },
-    async (request, reply) => reply.code(201).send(await request.withContext((ctx) => createPrice(ctx, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await request.withContext((ctx) => createPrice(ctx, request.body))),
   );
   app.put(
     "/api/social-prices/:id",
     {
       config: manage,
-      schema: { tags, summary: "Een prijs wijzigen", params: IdParams, body: PriceInput, response: { 200: Price, ...errors(400, 401, 403, 404, 422) } },
+      schema: {
+        tags,
+        summary: "Een prijs wijzigen",
+        params: IdParams,
+        body: PriceInput,
+        response: { 200: Price, ...errors(400, 401, 403, 404, 422) },
+      },
     },
     (request) => request.withContext((ctx) => updatePrice(ctx, request.params.id, request.body)),
   );

@@ -78,8 +78,7 @@ export function completeAndProtect(cells: readonly Cell[], protect: boolean): Ce
     const first = group[0] as Cell;
     const present = new Map(group.map((c) => [c.category, c]));
     const complete = CATEGORIES[first.metric].map(
-      (category) =>
-        present.get(category) ?? { ...first, category, value: 0, suppressed: false },
+      (category) => present.get(category) ?? { ...first, category, value: 0, suppressed: false },
     );
     if (protect && DISTRIBUTIONS.includes(first.metric)) {
       const suppressed = complete.filter((c) => c.suppressed);
@@ -103,14 +102,12 @@ export function periodLabels(from: string, until: string, granularity: Granulari
   const [fy, fm] = from.split("-").map(Number) as [number, number];
   const [uy, um] = until.split("-").map(Number) as [number, number];
   const labels: string[] = [];
-  if (granularity === "month") {
-    for (let y = fy, m = fm; y < uy || (y === uy && m <= um); m === 12 ? ((m = 1), y++) : m++)
-      labels.push(`${y}-${String(m).padStart(2, "0")}`);
-  } else {
-    const fq = Math.ceil(fm / 3);
-    const uq = Math.ceil(um / 3);
-    for (let y = fy, q = fq; y < uy || (y === uy && q <= uq); q === 4 ? ((q = 1), y++) : q++)
-      labels.push(`${y}-Q${q}`);
+  const months = granularity === "month" ? 1 : 3;
+  const first = fy * 12 + (granularity === "month" ? fm - 1 : Math.floor((fm - 1) / 3) * 3);
+  for (let index = first; index <= uy * 12 + um - 1; index += months) {
+    const y = Math.floor(index / 12);
+    const m = (index % 12) + 1;
+    labels.push(granularity === "month" ? `${y}-${String(m).padStart(2, "0")}` : `${y}-Q${Math.ceil(m / 3)}`);
   }
   return labels;
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { buildMembership, buildMunicipality, buildOrganisation, buildTeam, buildUser } from "../../test/factories.ts";
+import {
+  buildMembership,
+  buildMunicipality,
+  buildOrganisation,
+  buildTeam,
+  buildUser,
+} from "../../test/factories.ts";
 
 /**
  * A data set with known answers for the outcome monitor (written as the owner: arrange, not act).
@@ -30,14 +36,19 @@ export async function buildOutcomeWorld(db: Kysely<DB>) {
   const admin = await user("administrator", `admin${m.slice(0, 6)}`);
 
   await sql`insert into area (municipality_id, code, kind, name, district_code) values
-    (${m}, 'WK000101', 'district', 'Noord', null), (${m}, 'BU00010101', 'neighbourhood', 'Noord-Centrum', 'WK000101')`.execute(db);
+    (${m}, 'WK000101', 'district', 'Noord', null), (${m}, 'BU00010101', 'neighbourhood', 'Noord-Centrum', 'WK000101')`.execute(
+    db,
+  );
   const entryId = randomUUID();
   await sql`insert into directory_entry (municipality_id, id, external_key, name, description, kind, provider_name,
       wmo_performance_fields, access_route, cost, serves_whole_municipality, review_date)
     values (${m}, ${entryId}, 'begeleiding', 'Ambulante begeleiding', 'Begeleiding thuis bij het dagelijks leven.',
-      'individualProvision', 'Zorgaanbieder', '{6}', 'municipalDecision', 'free', true, '2027-01-01')`.execute(db);
+      'individualProvision', 'Zorgaanbieder', '{6}', 'municipalDecision', 'free', true, '2027-01-01')`.execute(
+    db,
+  );
 
-  const cases: { caseId: string; householdId: string; residentId: string; planId: string; goalId: string }[] = [];
+  const cases: { caseId: string; householdId: string; residentId: string; planId: string; goalId: string }[] =
+    [];
   const openCase = async (teamId: string, openedAt: string, buurt: string | null) => {
     const householdId = randomUUID();
     const residentId = randomUUID();
@@ -45,12 +56,16 @@ export async function buildOutcomeWorld(db: Kysely<DB>) {
     await sql`insert into household (municipality_id, id, name, registered_by_team_id, registered_by_user_id)
       values (${m}, ${householdId}, 'Huishouden', ${teamId}, ${lead.id})`.execute(db);
     await sql`insert into resident (municipality_id, id, given_name, family_name, birth_date, neighbourhood_code)
-      values (${m}, ${residentId}, 'Inwoner', ${`Nr${cases.length + 1}`}, '1970-01-01', ${buurt})`.execute(db);
+      values (${m}, ${residentId}, 'Inwoner', ${`Nr${cases.length + 1}`}, '1970-01-01', ${buurt})`.execute(
+      db,
+    );
     await sql`insert into household_member (municipality_id, household_id, resident_id, relation, is_main_contact)
       values (${m}, ${householdId}, ${residentId}, 'self', true)`.execute(db);
     await sql`insert into case_file (municipality_id, id, household_id, team_id, status, allocated_by_user_id,
         allocation_grounds, opened_at, opened_by_user_id)
-      values (${m}, ${caseId}, ${householdId}, ${teamId}, 'execution', ${lead.id}, 'Aangemeld', ${openedAt}, ${lead.id})`.execute(db);
+      values (${m}, ${caseId}, ${householdId}, ${teamId}, 'execution', ${lead.id}, 'Aangemeld', ${openedAt}, ${lead.id})`.execute(
+      db,
+    );
     const planId = randomUUID();
     const goalId = randomUUID();
     await sql`insert into support_plan (municipality_id, id, case_id, household_id, start_date, created_by_user_id)
@@ -63,26 +78,43 @@ export async function buildOutcomeWorld(db: Kysely<DB>) {
     cases.push(row);
     return row;
   };
-  const assess = async (c: (typeof cases)[number], kind: string, on: string, scores: Record<string, number>) => {
+  const assess = async (
+    c: (typeof cases)[number],
+    kind: string,
+    on: string,
+    scores: Record<string, number>,
+  ) => {
     const id = randomUUID();
     await sql`insert into assessment (municipality_id, id, case_id, household_id, resident_id, zrm_version, kind,
         assessed_on, assessor_user_id)
-      values (${m}, ${id}, ${c.caseId}, ${c.householdId}, ${c.residentId}, '2017', ${kind}, ${on}, ${worker.id})`.execute(db);
+      values (${m}, ${id}, ${c.caseId}, ${c.householdId}, ${c.residentId}, '2017', ${kind}, ${on}, ${worker.id})`.execute(
+      db,
+    );
     for (const [domain, level] of Object.entries(scores)) {
       const category = domain === "mentalHealth" ? "special" : "ordinary";
       await sql`insert into assessment_score (municipality_id, assessment_id, household_id, domain, data_category,
           level, assessed_on, assessor_user_id)
-        values (${m}, ${id}, ${c.householdId}, ${domain}, ${category}, ${level}, ${on}, ${worker.id})`.execute(db);
+        values (${m}, ${id}, ${c.householdId}, ${domain}, ${category}, ${level}, ${on}, ${worker.id})`.execute(
+        db,
+      );
     }
     return id;
   };
-  const action = async (c: (typeof cases)[number], actorKind: string, rung: string, createdAt: string, entry: string | null) => {
+  const action = async (
+    c: (typeof cases)[number],
+    actorKind: string,
+    rung: string,
+    createdAt: string,
+    entry: string | null,
+  ) => {
     const professional = rung === "individualProvision" || rung === "specialistCare";
     await sql`insert into plan_action (municipality_id, id, plan_id, goal_id, household_id, data_category, description,
         due_date, actor_kind, rung, directory_entry_id, actor_name, escalation_reason, escalation_note, created_by_user_id, created_at)
       values (${m}, ${randomUUID()}, ${c.planId}, ${c.goalId}, ${c.householdId}, 'ordinary', 'Actie', '2026-12-31',
         ${actorKind}, ${rung}, ${entry}, ${professional && !entry ? "GGZ-instelling" : null},
-        ${professional ? "needsSpecialistExpertise" : null}, ${professional ? "Nodig" : null}, ${worker.id}, ${createdAt})`.execute(db);
+        ${professional ? "needsSpecialistExpertise" : null}, ${professional ? "Nodig" : null}, ${worker.id}, ${createdAt})`.execute(
+      db,
+    );
   };
 
   for (let i = 0; i < 6; i++) await openCase(teamA.id, "2026-01-10T10:00:00+01:00", "BU00010101");
@@ -102,10 +134,28 @@ export async function buildOutcomeWorld(db: Kysely<DB>) {
       where municipality_id = ${m} and id = ${c.caseId}`.execute(db);
   }
   for (let i = 0; i < 6; i++)
-    await action(cases[i] as (typeof cases)[number], "individualProvision", "individualProvision", "2026-01-15T10:00:00+01:00", entryId);
+    await action(
+      cases[i] as (typeof cases)[number],
+      "individualProvision",
+      "individualProvision",
+      "2026-01-15T10:00:00+01:00",
+      entryId,
+    );
   for (let i = 0; i < 5; i++)
-    await action(cases[i] as (typeof cases)[number], "resident", "ownStrength", "2026-02-02T10:00:00+01:00", null);
-  await action(cases[5] as (typeof cases)[number], "specialistCare", "specialistCare", "2026-03-03T10:00:00+01:00", null);
+    await action(
+      cases[i] as (typeof cases)[number],
+      "resident",
+      "ownStrength",
+      "2026-02-02T10:00:00+01:00",
+      null,
+    );
+  await action(
+    cases[5] as (typeof cases)[number],
+    "specialistCare",
+    "specialistCare",
+    "2026-03-03T10:00:00+01:00",
+    null,
+  );
   for (let i = 0; i < 2; i++) await openCase(teamB.id, "2026-01-20T10:00:00+01:00", null);
 
   for (let i = 0; i < 6; i++) {
@@ -114,7 +164,9 @@ export async function buildOutcomeWorld(db: Kysely<DB>) {
         data_category, urgency, observation, resident_aware, team_id, group_id, received_at, deadline_at, first_action_at)
       values (${m}, ${randomUUID()}, ${`SG-AAAA-000${i}`}, 'public', 'place', 'BU00010101', 'nuisance', 'ordinary', 'normal',
         'Overlast in de straat gemeld.', false, ${teamA.id}, ${randomUUID()}, '2026-01-05T09:00:00+01:00',
-        '2026-01-12T23:59:00+01:00', ${late ? "2026-01-14T10:00:00+01:00" : "2026-01-07T10:00:00+01:00"})`.execute(db);
+        '2026-01-12T23:59:00+01:00', ${late ? "2026-01-14T10:00:00+01:00" : "2026-01-07T10:00:00+01:00"})`.execute(
+      db,
+    );
   }
   const serious = ["yes", "yes", "yes", "yes", "yes", "somewhat", "somewhat"];
   for (const taken of serious)

@@ -5,8 +5,12 @@ import { DIMENSIONS, GRANULARITIES, METRICS } from "./outcomes.figures.ts";
 const literals = Type.Enum;
 
 export const MonitorQuery = Type.Object({
-  from: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Eerste dag (JJJJ-MM-DD)" })),
-  until: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Laatste dag (JJJJ-MM-DD)" })),
+  from: Type.Optional(
+    Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Eerste dag (JJJJ-MM-DD)" }),
+  ),
+  until: Type.Optional(
+    Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Laatste dag (JJJJ-MM-DD)" }),
+  ),
   granularity: Type.Optional(literals(GRANULARITIES)),
   dimension: Type.Optional(literals(DIMENSIONS)),
 });

@@ -7,8 +7,8 @@ import {
   completeAndProtect,
   type Dimension,
   type Granularity,
-  type Metric,
   METRICS,
+  type Metric,
   NOT_AVAILABLE,
   periodLabels,
 } from "./outcomes.figures.ts";

@@ -23,12 +23,19 @@ const monitor = async (username: string, query: string) => {
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as OutcomeMonitor;
 };
-const pick = (m: OutcomeMonitor) => (metric: string, period: string, group: string, category: string, subgroup = "") => {
-  const cell = m.cells.find(
-    (c: Cell) => c.metric === metric && c.period === period && c.groupKey === group && c.category === category && c.subgroup === subgroup,
-  );
-  return cell ? (cell.suppressed ? "< 5" : cell.value) : "no row";
-};
+const pick =
+  (m: OutcomeMonitor) =>
+  (metric: string, period: string, group: string, category: string, subgroup = "") => {
+    const cell = m.cells.find(
+      (c: Cell) =>
+        c.metric === metric &&
+        c.period === period &&
+        c.groupKey === group &&
+        c.category === category &&
+        c.subgroup === subgroup,
+    );
+    return cell ? (cell.suppressed ? "< 5" : cell.value) : "no row";
+  };
 
 describe("outcome monitor: every figure against known answers", () => {
   test("team lead sees their own team, unsuppressed", async () => {
@@ -39,26 +46,59 @@ describe("outcome monitor: every figure against known answers", () => {
     assert.deepEqual(m.periods, ["2026-01", "2026-02", "2026-03"]);
     assert.deepEqual(m.groups, [{ key: a, label: "Team Noord" }], "no other team");
     // Caseload (open at the end of the month) and throughput.
-    assert.deepEqual([v("caseload", "2026-01", a, "open"), v("caseload", "2026-02", a, "open"), v("caseload", "2026-03", a, "open")], [6, 2, 2]);
+    assert.deepEqual(
+      [
+        v("caseload", "2026-01", a, "open"),
+        v("caseload", "2026-02", a, "open"),
+        v("caseload", "2026-03", a, "open"),
+      ],
+      [6, 2, 2],
+    );
     assert.equal(v("throughput", "2026-01", a, "opened"), 6);
     assert.equal(v("throughput", "2026-02", a, "opened"), 1);
     assert.equal(v("throughput", "2026-02", a, "closed"), 5);
     assert.equal(v("throughput", "2026-01", a, "closed"), 0, "a true zero next to figures of the same month");
     // ZRM between intake and closure, per domain; a domain without an intake score is missing, not "same".
-    assert.deepEqual(["improved", "same", "worse", "missing"].map((c) => v("zrmChange", "2026-02", a, c, "finances")), [5, 0, 0, 0]);
-    assert.deepEqual(["improved", "same", "worse", "missing"].map((c) => v("zrmChange", "2026-02", a, c, "housing")), [1, 3, 1, 0]);
-    assert.deepEqual(["improved", "same", "worse", "missing"].map((c) => v("zrmChange", "2026-02", a, c, "mentalHealth")), [0, 0, 0, 1]);
+    assert.deepEqual(
+      ["improved", "same", "worse", "missing"].map((c) => v("zrmChange", "2026-02", a, c, "finances")),
+      [5, 0, 0, 0],
+    );
+    assert.deepEqual(
+      ["improved", "same", "worse", "missing"].map((c) => v("zrmChange", "2026-02", a, c, "housing")),
+      [1, 3, 1, 0],
+    );
+    assert.deepEqual(
+      ["improved", "same", "worse", "missing"].map((c) => v("zrmChange", "2026-02", a, c, "mentalHealth")),
+      [0, 0, 0, 1],
+    );
     // Support ladder per month of the action, and its shift from individual provision to own strength.
     assert.equal(v("ladder", "2026-01", a, "individualProvision"), 6);
     assert.equal(v("ladder", "2026-01", a, "ownStrength"), 0);
     assert.equal(v("ladder", "2026-02", a, "ownStrength"), 5);
     assert.equal(v("ladder", "2026-03", a, "specialistCare"), 1);
     assert.equal(v("referrals", "2026-03", a, "specialistCareAction"), 1);
-    assert.deepEqual(["yes", "no", "unknown"].map((c) => v("escalationPrevented", "2026-02", a, c)), [4, 1, 0]);
-    assert.deepEqual(["informed", "notInformed"].map((c) => v("residentInformed", "2026-02", a, c)), [5, 0]);
-    assert.deepEqual(["onTime", "late", "openOverdue", "openWithinDeadline"].map((c) => v("signalDeadlines", "2026-01", a, c)), [5, 1, 0, 0]);
-    assert.deepEqual(["yes", "somewhat", "no"].map((c) => v("satisfaction", "2026-02", a, c, "takenSeriously")), [5, 2, 0]);
-    assert.deepEqual(["yes", "somewhat", "no"].map((c) => v("satisfaction", "2026-02", a, c, "feltHelped")), [7, 0, 0]);
+    assert.deepEqual(
+      ["yes", "no", "unknown"].map((c) => v("escalationPrevented", "2026-02", a, c)),
+      [4, 1, 0],
+    );
+    assert.deepEqual(
+      ["informed", "notInformed"].map((c) => v("residentInformed", "2026-02", a, c)),
+      [5, 0],
+    );
+    assert.deepEqual(
+      ["onTime", "late", "openOverdue", "openWithinDeadline"].map((c) =>
+        v("signalDeadlines", "2026-01", a, c),
+      ),
+      [5, 1, 0, 0],
+    );
+    assert.deepEqual(
+      ["yes", "somewhat", "no"].map((c) => v("satisfaction", "2026-02", a, c, "takenSeriously")),
+      [5, 2, 0],
+    );
+    assert.deepEqual(
+      ["yes", "somewhat", "no"].map((c) => v("satisfaction", "2026-02", a, c, "feltHelped")),
+      [7, 0, 0],
+    );
   });
 
   test("policy officer sees every team, with figures about fewer than 5 residents withheld", async () => {
@@ -71,28 +111,53 @@ describe("outcome monitor: every figure against known answers", () => {
     assert.equal(v("caseload", "2026-01", b, "open"), "< 5", "team Zuid has two cases");
     assert.equal(v("throughput", "2026-02", a, "opened"), "< 5");
     assert.equal(v("throughput", "2026-02", a, "closed"), 5);
-    assert.deepEqual(["improved", "same", "worse"].map((c) => v("zrmChange", "2026-02", a, c, "finances")), [5, 0, 0]);
-    assert.deepEqual(["improved", "same", "worse"].map((c) => v("zrmChange", "2026-02", a, c, "housing")), ["< 5", "< 5", "< 5"]);
-    assert.deepEqual(["yes", "no"].map((c) => v("escalationPrevented", "2026-02", a, c)), ["< 5", "< 5"]);
+    assert.deepEqual(
+      ["improved", "same", "worse"].map((c) => v("zrmChange", "2026-02", a, c, "finances")),
+      [5, 0, 0],
+    );
+    assert.deepEqual(
+      ["improved", "same", "worse"].map((c) => v("zrmChange", "2026-02", a, c, "housing")),
+      ["< 5", "< 5", "< 5"],
+    );
+    assert.deepEqual(
+      ["yes", "no"].map((c) => v("escalationPrevented", "2026-02", a, c)),
+      ["< 5", "< 5"],
+    );
     assert.equal(v("ladder", "2026-03", a, "specialistCare"), "< 5");
     // Secondary suppression: one late signal would follow from the total, so "on time" is withheld too.
-    assert.deepEqual(["onTime", "late"].map((c) => v("signalDeadlines", "2026-01", a, c)), ["< 5", "< 5"]);
-    assert.deepEqual(["yes", "somewhat"].map((c) => v("satisfaction", "2026-02", a, c, "takenSeriously")), ["< 5", "< 5"]);
+    assert.deepEqual(
+      ["onTime", "late"].map((c) => v("signalDeadlines", "2026-01", a, c)),
+      ["< 5", "< 5"],
+    );
+    assert.deepEqual(
+      ["yes", "somewhat"].map((c) => v("satisfaction", "2026-02", a, c, "takenSeriously")),
+      ["< 5", "< 5"],
+    );
     assert.equal(v("satisfaction", "2026-02", a, "yes", "feltHelped"), 7);
     // No small number anywhere in the answer.
-    assert.ok(m.cells.every((c) => c.suppressed ? c.value === null : c.value === 0 || (c.value ?? 0) >= 5));
+    assert.ok(m.cells.every((c) => (c.suppressed ? c.value === null : c.value === 0 || (c.value ?? 0) >= 5)));
   });
 
   test("per wijk and per Wmo performance field, with unknown areas shown as unknown", async () => {
     const d = await monitor(world.lead.username, `${Q1}&dimension=district`);
-    assert.deepEqual(d.groups.map((g) => [g.key, g.label]), [["WK000101", "Noord"], ["unknown", null]]);
+    assert.deepEqual(
+      d.groups.map((g) => [g.key, g.label]),
+      [
+        ["WK000101", "Noord"],
+        ["unknown", null],
+      ],
+    );
     assert.equal(pick(d)("caseload", "2026-01", "WK000101", "open"), 6);
     assert.equal(pick(d)("caseload", "2026-02", "unknown", "open"), 1);
     assert.equal(pick(d)("signalDeadlines", "2026-01", "WK000101", "onTime"), 5);
     assert.deepEqual(d.notAvailable, ["satisfaction"]);
     const w = await monitor(world.lead.username, `${Q1}&dimension=wmoField&granularity=quarter`);
     assert.deepEqual(w.periods, ["2026-Q1"]);
-    assert.equal(pick(w)("caseload", "2026-Q1", "6", "open"), 1, "case 6 is the only one still open with field 6");
+    assert.equal(
+      pick(w)("caseload", "2026-Q1", "6", "open"),
+      1,
+      "case 6 is the only one still open with field 6",
+    );
     assert.equal(pick(w)("throughput", "2026-Q1", "6", "opened"), 6);
     assert.equal(pick(w)("throughput", "2026-Q1", "none", "opened"), 1);
     assert.deepEqual(w.notAvailable, ["signalDeadlines", "satisfaction"]);
@@ -135,7 +200,10 @@ describe("outcome monitor: every figure against known answers", () => {
       assert.equal((await client.get(`/api/outcomes?${Q1}`)).statusCode, status, username);
     }
     const leadB = await monitor(world.leadB.username, Q1);
-    assert.deepEqual(leadB.groups.map((g) => g.key), [world.teamB.id]);
+    assert.deepEqual(
+      leadB.groups.map((g) => g.key),
+      [world.teamB.id],
+    );
   });
 
   test("the aggregation opens no personal data: a policy officer still reads no case, score or resident", async () => {
@@ -155,8 +223,17 @@ describe("outcome monitor: every figure against known answers", () => {
     });
     assert.deepEqual(counts, { cases: 0, scores: 0, residents: 0 });
     // A professional calling the function directly gets nothing either.
-    const rows = await withActor(app.database.db, { ...actor, userId: world.worker.id, role: "professional", teamIds: [world.teamA.id] }, { clientIp: null }, async (ctx) =>
-      (await sql`select * from app_outcome_figures('2026-01-01', '2026-03-31', 'month', 'team', now())`.execute(ctx.trx)).rows);
+    const rows = await withActor(
+      app.database.db,
+      { ...actor, userId: world.worker.id, role: "professional", teamIds: [world.teamA.id] },
+      { clientIp: null },
+      async (ctx) =>
+        (
+          await sql`select * from app_outcome_figures('2026-01-01', '2026-03-31', 'month', 'team', now())`.execute(
+            ctx.trx,
+          )
+        ).rows,
+    );
     assert.equal(rows.length, 0);
   });
 });

@@ -166,6 +166,7 @@ const AGREEMENT_WORDS = {
   inPerson: "in een gesprek",
   signed: "met een handtekening",
   digitalLater: "later digitaal",
+  digital: "digitaal in het inwonersportaal",
 } as const;
 
 /** Who does it, in plain words for the resident. */

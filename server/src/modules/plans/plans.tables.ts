@@ -131,7 +131,8 @@ export interface PlanAgreementTable {
   planVersion: number;
   householdId: string;
   agreedOn: DateOnly;
-  how: AgreementWay;
+  /** 'digital': agreed by the resident in the portal (0012); staff record the other ways. */
+  how: AgreementWay | "digital";
   note: string | null;
   recordedByUserId: string;
   recordedAt: Timestamp;

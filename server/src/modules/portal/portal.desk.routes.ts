@@ -1,12 +1,7 @@
 import type { App } from "../../platform/http/app-type.ts";
 import { errors } from "../../platform/http/schemas.ts";
-import {
-  decideProposal,
-  getCasePortal,
-  getPortalInbox,
-  planClosure,
-  replyToHousehold,
-} from "./portal.desk.ts";
+import { getCasePortal, getPortalInbox, planClosure, replyToHousehold } from "./portal.desk.ts";
+import { decideProposal } from "./portal.proposals.ts";
 import { recordRepresentation } from "./portal.representation.ts";
 import {
   CaseParams,

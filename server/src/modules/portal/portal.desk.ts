@@ -2,7 +2,9 @@ import type { RequestContext } from "../../platform/context.ts";
 import { conflict, unprocessable } from "../../platform/http/errors.ts";
 import { isCalendarDate, todayInNetherlands } from "../households/residents.rules.ts";
 import { findVisibleCase, listMessages, sendMessage } from "../messages/messages.service.ts";
+import { householdAccounts } from "./portal.accounts.ts";
 import { listProposals } from "./portal.plan.ts";
+import { goalDomains } from "./portal.proposals.ts";
 
 /**
  * The case lead's side of the portal, shown in the dossier: what the household said and agreed
@@ -132,7 +134,10 @@ export async function getCasePortal(ctx: RequestContext, caseId: string) {
       validFrom: p.validFrom,
       validUntil: p.validUntil,
       active: !p.revokedAt && p.validFrom <= today && today <= p.validUntil,
+      revoked: p.revokedAt !== null,
     })),
+    members: await householdAccounts(ctx, h),
+    goalDomains: await goalDomains(ctx),
   };
 }
 
@@ -145,47 +150,6 @@ export async function replyToHousehold(ctx: RequestContext, caseId: string, text
     text,
     today: todayInNetherlands(ctx.now),
   });
-}
-
-export async function decideProposal(
-  ctx: RequestContext,
-  caseId: string,
-  proposalId: string,
-  input: { decision: "accepted" | "declined"; note?: string },
-) {
-  const c = await findVisibleCase(ctx, caseId);
-  const note = input.note?.trim() || null;
-  if (input.decision === "declined" && !note) {
-    throw unprocessable(
-      "noteRequired",
-      "Schrijf erbij waarom u dit doel niet overneemt; de inwoner leest dit.",
-      { field: "note" },
-    );
-  }
-  const updated = await ctx.trx
-    .updateTable("goalProposal")
-    .set({
-      status: input.decision,
-      decidedByUserId: ctx.actor.userId,
-      decidedAt: ctx.now,
-      decisionNote: note,
-    })
-    .where("municipalityId", "=", ctx.actor.municipalityId)
-    .where("caseId", "=", caseId)
-    .where("id", "=", proposalId)
-    .where("status", "=", "proposed")
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw conflict("alreadyDecided", "Dit voorstel bestaat niet of is al beoordeeld.");
-  await ctx.audit({
-    action: "portal.goalProposalDecided",
-    resourceType: "goalProposal",
-    resourceId: proposalId,
-    householdId: c.householdId,
-    teamId: c.teamId,
-    details: { decision: input.decision },
-  });
-  return { id: proposalId, status: input.decision };
 }
 
 export interface ClosurePlanInput {

@@ -40,7 +40,7 @@ export async function agreeToPlan(ctx: RequestContext, householdId: string, plan
       planVersion,
       householdId,
       agreedOn: todayInNetherlands(ctx.now),
-      how: "digitalLater",
+      how: "digital",
       note: "Digitaal akkoord gegeven in het inwonersportaal.",
       recordedByUserId: ctx.actor.userId,
     })

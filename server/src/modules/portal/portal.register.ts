@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../../platform/config.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import type { App } from "../../platform/http/app-type.ts";
+import { portalAccountRoutes } from "./portal.accounts.routes.ts";
 import { portalDeskRoutes } from "./portal.desk.routes.ts";
 import { portalLoginRoutes } from "./portal.login.routes.ts";
 import { createCodeLoginDeps } from "./portal.login.ts";
@@ -19,4 +20,5 @@ export function registerPortal(
   );
   portalRoutes(app);
   portalDeskRoutes(app);
+  portalAccountRoutes(app);
 }

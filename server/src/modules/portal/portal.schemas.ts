@@ -44,6 +44,17 @@ export const SatisfactionBody = Type.Object({
 export const DecisionBody = Type.Object({
   decision: Type.Union([Type.Literal("accepted"), Type.Literal("declined")]),
   note: Type.Optional(Type.String({ maxLength: 1000 })),
+  /** Required when accepting: how the proposal becomes a goal of the plan. */
+  goal: Type.Optional(
+    Type.Object({
+      planVersion: Type.Integer({ minimum: 1 }),
+      domain: Type.String({ maxLength: 40 }),
+      targetLevel: Type.Integer({ minimum: 1, maximum: 5 }),
+      targetDate: DateOnly,
+      residentId: Type.Optional(Nullable(Uuid)),
+      professionalWording: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    }),
+  ),
 });
 export const ClosurePlanBody = Type.Object({
   plannedEndDate: DateOnly,
@@ -268,10 +279,31 @@ export const CasePortalView = Type.Object({
       validFrom: DateOnly,
       validUntil: DateOnly,
       active: Type.Boolean(),
+      revoked: Type.Boolean(),
     }),
   ),
+  members: Type.Array(
+    Type.Object({
+      residentId: Uuid,
+      name: Type.String(),
+      account: Nullable(
+        Type.Object({
+          userId: Uuid,
+          username: Type.String(),
+          oidcLinked: Type.Boolean(),
+          linkedAt: DateTime,
+        }),
+      ),
+    }),
+  ),
+  goalDomains: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })),
 });
-export const DecisionView = Type.Object({ id: Uuid, status: Type.String() });
+export const DecisionView = Type.Object({
+  id: Uuid,
+  status: Type.String(),
+  goalId: Nullable(Uuid),
+  planVersion: Nullable(Type.Integer()),
+});
 export const Created = Type.Object({ id: Uuid });
 export const Inbox = Type.Array(
   Type.Object({
@@ -294,3 +326,23 @@ export const ProfileView = Type.Object({
   hasPhoto: Type.Optional(Type.Boolean()),
 });
 export const PortalSettings = Type.Object({ showProfessionalNames: Type.Boolean() });
+
+export const ResidentAccountBody = Type.Object({
+  residentId: Uuid,
+  username: Type.String({ minLength: 3, maxLength: 100 }),
+  email: Type.String({ minLength: 3, maxLength: 200, format: "email" }),
+  oidcSubject: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 255 }))),
+});
+export const OidcSubjectBody = Type.Object({ oidcSubject: Type.String({ minLength: 1, maxLength: 255 }) });
+export const AccountParams = Type.Object({ userId: Uuid });
+export const RepresentationParams = Type.Object({ householdId: Uuid, representationId: Uuid });
+export const ResidentAccountList = Type.Array(
+  Type.Object({
+    userId: Uuid,
+    username: Type.String(),
+    displayName: Type.String(),
+    oidcLinked: Type.Boolean(),
+    linkedAt: DateTime,
+  }),
+);
+export const RevokedView = Type.Object({ id: Uuid, revokedAt: DateTime });

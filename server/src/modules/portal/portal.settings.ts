@@ -78,6 +78,21 @@ export async function updateCaseLeadProfile(ctx: RequestContext, input: ProfileI
   };
 }
 
+/** The professional's own contact card as residents see it. */
+export async function getCaseLeadProfile(ctx: RequestContext) {
+  const row = await ctx.trx
+    .selectFrom("caseLeadProfile")
+    .select(["phone", "reachability", "photoType"])
+    .where("municipalityId", "=", ctx.actor.municipalityId)
+    .where("userId", "=", ctx.actor.userId)
+    .executeTakeFirst();
+  return {
+    phone: row?.phone ?? null,
+    reachability: row?.reachability ?? null,
+    hasPhoto: Boolean(row?.photoType),
+  };
+}
+
 export async function getPortalSettings(ctx: RequestContext) {
   const row = await ctx.trx
     .selectFrom("portalSetting")

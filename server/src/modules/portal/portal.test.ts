@@ -57,6 +57,9 @@ describe("the resident portal", () => {
     const desk = (await lead.get(`/api/portal-desk/cases/${world.a.caseId}`)).json();
     assert.equal(desk.agreements[0].planVersion, 1);
     assert.match(desk.agreements[0].note, /Digitaal/);
+    assert.equal(desk.agreements[0].how, "digital", "agreed in the portal, not 'digitally later'");
+    const print = await lead.get(`/api/cases/${world.a.caseId}/plan`);
+    assert.equal(print.json().agreements[0].how, "digital");
   });
 
   test("a comment on a goal and an own goal proposal reach the case lead, who decides on the proposal", async () => {
@@ -74,10 +77,31 @@ describe("the resident portal", () => {
       422,
       "a refusal needs a reason",
     );
-    assert.equal(
-      (await lead.post(decisionUrl, { decision: "accepted", note: "Goed idee." })).statusCode,
-      200,
-    );
+    const noGoal = await lead.post(decisionUrl, { decision: "accepted", note: "Goed idee." });
+    assert.equal(noGoal.statusCode, 422, "accepting asks how the proposal becomes a goal");
+    assert.equal(noGoal.json().error, "goalRequired");
+    const goal = { domain: "timeUse", targetLevel: 4, targetDate: "2099-06-30" };
+    const stale = await lead.post(decisionUrl, {
+      decision: "accepted",
+      goal: { ...goal, planVersion: desk.planVersion + 5 },
+    });
+    assert.equal(stale.statusCode, 409, "the case lead read an older plan");
+    const accepted = await lead.post(decisionUrl, {
+      decision: "accepted",
+      note: "Goed idee.",
+      goal: { ...goal, planVersion: desk.planVersion },
+    });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    assert.equal(accepted.json().planVersion, desk.planVersion + 1);
+    // The goal is in the plan, in the resident's own words, for the resident too.
+    const plan = (await lead.get(`/api/cases/${world.a.caseId}/plan`)).json();
+    assert.equal(plan.version, desk.planVersion + 1);
+    const added = plan.goals.find((g: { id: string }) => g.id === accepted.json().goalId);
+    assert.equal(added.ownWords, "Ik wil leren fietsen.");
+    assert.equal(added.domain, "timeUse");
+    const residentPlan = (await resident.get(`${base}/plan`)).json().plan;
+    assert.ok(residentPlan.goals.some((g: { ownWords: string }) => g.ownWords === "Ik wil leren fietsen."));
+    assert.equal(residentPlan.agreedToCurrentVersion, false, "a new version asks for agreement again");
     assert.equal((await lead.post(decisionUrl, { decision: "declined", note: "x" })).statusCode, 409);
     const proposals = (await resident.get(`${base}/plan`)).json().proposals;
     assert.equal(proposals[0].status, "accepted");

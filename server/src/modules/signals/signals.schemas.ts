@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { DateTime, Nullable, Uuid } from "../../platform/http/schemas.ts";
+import { DateTime, Nullable } from "../../platform/http/schemas.ts";
 
 // Fields with a business rule (category, buurt, postcode, sizes) are checked by the service so the
 // answer names the problem in Dutch; the schema fixes shapes and hard upper bounds.

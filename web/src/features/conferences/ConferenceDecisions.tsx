@@ -53,7 +53,10 @@ export function ConferenceDecisions({ items, reload }: { items: MyDecision[]; re
             {items.map((d) => (
               <TableRow key={d.id}>
                 <TableCell>
-                  {t(`conf.decision.${d.kind === "escalation" ? "escalation" : d.kind === "caseLead" ? "caseLead" : "action"}`)}: {d.description}
+                  {t(
+                    `conf.decision.${d.kind === "escalation" ? "escalation" : d.kind === "caseLead" ? "caseLead" : "action"}`,
+                  )}
+                  : {d.description}
                 </TableCell>
                 <TableCell>
                   {d.householdId ? (

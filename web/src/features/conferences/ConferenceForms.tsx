@@ -60,7 +60,12 @@ export function AddCaseForm({ conference, done }: FormProps) {
             ]}
             onChange={(v) => setPresentation(v === "named" ? "named" : "pseudonymised")}
           />
-          <TextAreaField id="agenda-question" label={t("conf.question")} value={question} onChange={setQuestion} />
+          <TextAreaField
+            id="agenda-question"
+            label={t("conf.question")}
+            value={question}
+            onChange={setQuestion}
+          />
           <Button type="submit" appearance="primary-action-button" disabled={busy}>
             {t("conf.addCaseSubmit")}
           </Button>
@@ -160,7 +165,13 @@ export function LearningForm({ conference, done }: FormProps) {
       <Heading2 id="learning-heading">{t("conf.learning")}</Heading2>
       <ErrorMessage message={error} />
       <form onSubmit={onSubmit} noValidate>
-        <TextAreaField id="learning-text" label={t("conf.learningText")} value={text} onChange={setText} required />
+        <TextAreaField
+          id="learning-text"
+          label={t("conf.learningText")}
+          value={text}
+          onChange={setText}
+          required
+        />
         <Paragraph>
           <small>{t("conf.learningHint")}</small>
         </Paragraph>

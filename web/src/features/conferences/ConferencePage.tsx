@@ -19,8 +19,8 @@ import { t, tOptional } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { conferencesPath } from "./ConferencesPage.tsx";
 import { AddCaseForm, DecisionForm, LearningForm } from "./ConferenceForms.tsx";
+import { conferencesPath } from "./ConferencesPage.tsx";
 import { type AgendaItem, type Conference, formatDateTime, formatDay } from "./types.ts";
 
 /** One conference: participants, the agenda (pseudonymised unless consent covers naming) and decisions. */
@@ -61,7 +61,9 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
         <nav aria-label={t("conf.minutes")}>
           <UnorderedList>
             <UnorderedListItem>
-              <AppLink href={`${conferencesPath}/${encodeURIComponent(c.id)}/verslag`}>{t("conf.minutes")}</AppLink>
+              <AppLink href={`${conferencesPath}/${encodeURIComponent(c.id)}/verslag`}>
+                {t("conf.minutes")}
+              </AppLink>
             </UnorderedListItem>
             <UnorderedListItem>
               <a href={`${path}/minutes?format=html`}>{t("conf.minutesHtml")}</a>
@@ -108,7 +110,12 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function AgendaSection(props: { item: AgendaItem; conference: Conference; canDecide: boolean; done(): Promise<void> }) {
+function AgendaSection(props: {
+  item: AgendaItem;
+  conference: Conference;
+  canDecide: boolean;
+  done(): Promise<void>;
+}) {
   const { item } = props;
   const heading = `${t("conf.case", { position: item.position })}: ${item.namedLabel ?? item.pseudonym}`;
   return (
@@ -125,7 +132,9 @@ function AgendaSection(props: { item: AgendaItem; conference: Conference; canDec
       )}
       {item.householdId && (
         <Paragraph>
-          <AppLink href={`/dossiers/${encodeURIComponent(item.householdId)}`}>{t("conf.openDossier")}</AppLink>
+          <AppLink href={`/dossiers/${encodeURIComponent(item.householdId)}`}>
+            {t("conf.openDossier")}
+          </AppLink>
         </Paragraph>
       )}
       {item.decisions.length === 0 ? (

@@ -78,7 +78,9 @@ function PlanForm() {
   const [location, setLocation] = useState("");
   const [members, setMembers] = useState<string[]>([]);
   const [invited, setInvited] = useState<string[]>([]);
-  const candidates = useResource<Candidates>(`/api/conference-candidates?teamId=${encodeURIComponent(teamId)}`);
+  const candidates = useResource<Candidates>(
+    `/api/conference-candidates?teamId=${encodeURIComponent(teamId)}`,
+  );
   const toggle = (list: string[], id: string, on: boolean) =>
     on ? [...list, id] : list.filter((x) => x !== id);
   const { busy, error, onSubmit } = useSubmit(async () => {
@@ -114,8 +116,22 @@ function PlanForm() {
           }}
         />
         <TextField id="conf-title" label={t("conf.planTitle")} value={title} onChange={setTitle} required />
-        <TextField id="conf-date" type="date" label={t("conf.date")} value={date} onChange={setDate} required />
-        <TextField id="conf-time" type="time" label={t("conf.time")} value={time} onChange={setTime} required />
+        <TextField
+          id="conf-date"
+          type="date"
+          label={t("conf.date")}
+          value={date}
+          onChange={setDate}
+          required
+        />
+        <TextField
+          id="conf-time"
+          type="time"
+          label={t("conf.time")}
+          value={time}
+          onChange={setTime}
+          required
+        />
         <TextField id="conf-location" label={t("conf.location")} value={location} onChange={setLocation} />
         {others.length > 0 && (
           <Fieldset>

@@ -42,7 +42,7 @@ export function LearningNotesPage() {
   return (
     <>
       <PageTitle>{t("learn.title")}</PageTitle>
-      <form onSubmit={search} role="search" aria-label={t("learn.search")}>
+      <form onSubmit={search}>
         <TextField id="learn-q" type="search" label={t("learn.search")} value={draft} onChange={setDraft} />
         <Button type="submit" appearance="secondary-action-button">
           {t("learn.searchSubmit")}

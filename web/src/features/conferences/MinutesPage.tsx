@@ -51,7 +51,8 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
             {m.participants.map((p) => (
               <UnorderedListItem key={`${p.name}-${p.organisationName ?? ""}`}>
                 {p.name}
-                {p.organisationName ? ` (${p.organisationName})` : ""} – {tOptional(`conf.kind.${p.kind}`) ?? p.kind}
+                {p.organisationName ? ` (${p.organisationName})` : ""} –{" "}
+                {tOptional(`conf.kind.${p.kind}`) ?? p.kind}
               </UnorderedListItem>
             ))}
           </UnorderedList>
@@ -68,7 +69,9 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
               )}
               {item.decisions.length > 0 && (
                 <Table>
-                  <TableCaption>{t("conf.minutesDecisionsCaption", { position: item.position })}</TableCaption>
+                  <TableCaption>
+                    {t("conf.minutesDecisionsCaption", { position: item.position })}
+                  </TableCaption>
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell scope="col">{t("conf.decisionKind")}</TableHeaderCell>

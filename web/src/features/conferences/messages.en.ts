@@ -57,7 +57,7 @@ export const conferencesEn: Record<keyof typeof conferencesNl, string> = {
   "conf.description": "What was decided",
   "conf.descriptionHint": "Without names, addresses or other data that identify someone.",
   "conf.assignee": "Who",
-  "conf.assigneeHint": "When escalating: leave empty to choose the team"s team lead.",
+  "conf.assigneeHint": "When escalating: leave empty to choose the team's team lead.",
   "conf.due": "By",
   "conf.decisionSubmit": "Record decision",
   "conf.decisionSaved": "The decision has been recorded.",

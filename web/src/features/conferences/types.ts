@@ -90,6 +90,10 @@ export interface MyDecision {
 }
 
 export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" });
+  new Date(iso).toLocaleString("nl-NL", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
 
 export const formatDay = (day: string | null) => (day ? day.split("-").reverse().join("-") : "–");

@@ -14,11 +14,12 @@ import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
+import { useLanguage } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
-import { d, statusLabels, useLanguage } from "./messages.ts";
+import { label, t } from "./labels.ts";
 import { formatDate } from "./types.ts";
 
 interface SearchResult {
@@ -62,37 +63,37 @@ export function DossiersPage() {
 
   return (
     <>
-      <PageTitle>{d("title")}</PageTitle>
-      <Paragraph>{d("intro")}</Paragraph>
+      <PageTitle>{t("dossier.title")}</PageTitle>
+      <Paragraph>{t("dossier.intro")}</Paragraph>
       <Paragraph>
-        <AppLink href="/dossiers/nieuw">{d("register")}</AppLink>
+        <AppLink href="/dossiers/nieuw">{t("dossier.register")}</AppLink>
       </Paragraph>
       <form onSubmit={form.onSubmit} aria-labelledby="search-heading" className="ww-form">
-        <Heading2 id="search-heading">{d("searchHeading")}</Heading2>
+        <Heading2 id="search-heading">{t("dossier.searchHeading")}</Heading2>
         <ErrorMessage message={form.error} />
-        <TextField {...field("name")} label={d("name")} />
-        <TextField {...field("birthDate")} type="date" label={d("birthDate")} />
-        <TextField {...field("postcode")} label={d("postcode")} hint={d("postcodeHint")} />
-        <TextField {...field("bsn")} label={d("bsn")} inputMode="numeric" />
+        <TextField {...field("name")} label={t("dossier.name")} />
+        <TextField {...field("birthDate")} type="date" label={t("dossier.birthDate")} />
+        <TextField {...field("postcode")} label={t("dossier.postcode")} hint={t("dossier.postcodeHint")} />
+        <TextField {...field("bsn")} label={t("dossier.bsn")} inputMode="numeric" />
         <Button type="submit" appearance="primary-action-button" busy={form.busy}>
-          {d("search")}
+          {t("dossier.search")}
         </Button>
       </form>
       {results && (
         <section aria-labelledby="results-heading">
-          <Heading2 id="results-heading">{d("results")}</Heading2>
+          <Heading2 id="results-heading">{t("dossier.results")}</Heading2>
           {results.length === 0 ? (
-            <Paragraph role="status">{d("noResults")}</Paragraph>
+            <Paragraph role="status">{t("dossier.noResults")}</Paragraph>
           ) : (
             <Table>
-              <TableCaption>{d("results")}</TableCaption>
+              <TableCaption>{t("dossier.results")}</TableCaption>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell scope="col">{d("name")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{d("birthDate")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{d("address")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{d("household")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{d("status")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("dossier.name")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("dossier.birthDate")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("dossier.address")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("dossier.household")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("dossier.status")}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -106,7 +107,7 @@ export function DossiersPage() {
                       {[r.postcode, r.houseNumber, r.houseNumberAddition].filter(Boolean).join(" ")}
                     </TableCell>
                     <TableCell>{r.householdName}</TableCell>
-                    <TableCell>{r.caseStatus ? statusLabels[r.caseStatus] : "–"}</TableCell>
+                    <TableCell>{r.caseStatus ? label("caseStatus", r.caseStatus) : "–"}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -114,19 +115,19 @@ export function DossiersPage() {
           )}
         </section>
       )}
-      <Heading2>{d("worklist")}</Heading2>
+      <Heading2>{t("dossier.worklist")}</Heading2>
       <ErrorMessage message={worklist.error} />
-      {worklist.data && worklist.data.items.length === 0 && <Paragraph>{d("noCases")}</Paragraph>}
+      {worklist.data && worklist.data.items.length === 0 && <Paragraph>{t("dossier.noCases")}</Paragraph>}
       {worklist.data && worklist.data.items.length > 0 && (
         <Table>
-          <TableCaption>{d("worklistCaption")}</TableCaption>
+          <TableCaption>{t("dossier.worklistCaption")}</TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{d("household")}</TableHeaderCell>
-              <TableHeaderCell scope="col">{d("status")}</TableHeaderCell>
-              <TableHeaderCell scope="col">{d("caseLead")}</TableHeaderCell>
-              <TableHeaderCell scope="col">{d("team")}</TableHeaderCell>
-              <TableHeaderCell scope="col">{d("aftercare")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("dossier.household")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("dossier.status")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("dossier.caseLead")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("dossier.team")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("dossier.aftercare")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -134,11 +135,11 @@ export function DossiersPage() {
               <TableRow key={c.id}>
                 <TableCell>
                   <AppLink href={`/dossiers/${c.householdId}`}>{c.householdName}</AppLink>
-                  {c.acute && <strong className="ww-flag"> {d("acute")}</strong>}
+                  {c.acute && <strong className="ww-flag"> {t("dossier.acute")}</strong>}
                 </TableCell>
-                <TableCell>{statusLabels[c.status]}</TableCell>
+                <TableCell>{label("caseStatus", c.status)}</TableCell>
                 <TableCell>
-                  {c.caseLeadName ?? "–"} {c.isMine && d("mine")}
+                  {c.caseLeadName ?? "–"} {c.isMine && t("dossier.mine")}
                 </TableCell>
                 <TableCell>{c.teamName}</TableCell>
                 <TableCell>{c.aftercareDate ? formatDate(c.aftercareDate) : "–"}</TableCell>

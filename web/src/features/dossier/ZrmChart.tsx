@@ -9,7 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
-import { d, levelNames } from "./messages.ts";
+import { levelText, t } from "./labels.ts";
 import { type Assessment, formatDate } from "./types.ts";
 
 const COLORS = [
@@ -52,11 +52,11 @@ export function ZrmHistory({
   const used = domains.filter((dom) => assessments.some((a) => a.scores.some((s) => s.domain === dom.key)));
   return (
     <section aria-labelledby="zrm-history">
-      <Heading3 id="zrm-history">{d("zrmHistory")}</Heading3>
+      <Heading3 id="zrm-history">{t("dossier.zrmHistory")}</Heading3>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={d("zrmChartLabel", { name: residentName })}
+        aria-label={t("dossier.zrmChartLabel", { name: residentName })}
         className="ww-chart"
         data-testid="zrm-chart"
       >
@@ -112,14 +112,14 @@ export function ZrmHistory({
         ))}
       </Paragraph>
       <Table>
-        <TableCaption>{d("zrmHistoryCaption")}</TableCaption>
+        <TableCaption>{t("dossier.zrmHistoryCaption")}</TableCaption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{d("domain")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("dossier.domain")}</TableHeaderCell>
             {assessments.map((a) => (
               <TableHeaderCell scope="col" key={a.id}>
                 {formatDate(a.assessedOn)}
-                {a.kind === "final" ? ` (${d("finalZrm")})` : ""}
+                {a.kind === "final" ? ` (${t("dossier.finalZrm")})` : ""}
               </TableHeaderCell>
             ))}
           </TableRow>
@@ -132,8 +132,10 @@ export function ZrmHistory({
                 const s = a.scores.find((x) => x.domain === dom.key);
                 return (
                   <TableCell key={a.id}>
-                    {s ? `${s.level} – ${levelNames[s.level]}` : d("notScored")}
-                    {s?.residentLevel ? ` (${d("residentLevel").toLowerCase()}: ${s.residentLevel})` : ""}
+                    {s ? levelText(s.level) : t("dossier.notScored")}
+                    {s?.residentLevel
+                      ? ` (${t("dossier.residentLevel").toLowerCase()}: ${s.residentLevel})`
+                      : ""}
                   </TableCell>
                 );
               })}

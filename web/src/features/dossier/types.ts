@@ -14,6 +14,7 @@ export interface Member {
   houseNumberAddition: string | null;
   street: string | null;
   city: string | null;
+  neighbourhoodCode: string | null;
   neighbourhoodName: string | null;
   phone: string | null;
   email: string | null;
@@ -21,6 +22,8 @@ export interface Member {
   interpreterNeeded: boolean;
   relation: string;
   isMainContact: boolean;
+  /** Raised on every change; sent back with an edit so a concurrent change is detected (409). */
+  version: number;
 }
 export interface CaseProfessional {
   userId: string;

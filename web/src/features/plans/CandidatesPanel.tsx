@@ -33,9 +33,13 @@ export function CandidatesPanel({ offer, onProposed }: { offer: Offer; onPropose
   const [target, setTarget] = useState<Target | null>(null);
   const c = found.data;
   const choose = (tg: Target, name: string) => (
-    <Button type="button" appearance="subtle-button" onClick={() => setTarget(tg)}>
+    <Button
+      type="button"
+      appearance="subtle-button"
+      aria-label={`${t("reciprocity.propose")}: ${name}`}
+      onClick={() => setTarget(tg)}
+    >
       {t("reciprocity.propose")}
-      <span className="ww-visually-hidden">: {name}</span>
     </Button>
   );
   return (

@@ -149,13 +149,13 @@ export function GoalSection({
                     appearance="subtle-button"
                     aria-expanded={openAction === a.id}
                     aria-controls={openAction === a.id ? `action-${a.id}` : undefined}
+                    aria-label={`${write ? t("plan.action.open") : t("plan.action.details")}: ${a.description}`}
                     onClick={() => {
                       setNotice(null);
                       setOpenAction(openAction === a.id ? null : a.id);
                     }}
                   >
                     {write ? t("plan.action.open") : t("plan.action.details")}
-                    <span className="ww-visually-hidden">: {a.description}</span>
                   </Button>
                 </TableCell>
               </TableRow>

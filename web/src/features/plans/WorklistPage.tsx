@@ -17,6 +17,7 @@ import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { ConferenceDecisions } from "../conferences/ConferenceDecisions.tsx";
 import { label } from "./labels.ts";
 import type { TeamWorklist, Worklist } from "./types.ts";
 
@@ -140,6 +141,7 @@ export function WorklistPage() {
               s.deadlineAt.slice(0, 10),
             ])}
           />
+          <ConferenceDecisions items={w.conferenceDecisions ?? []} reload={work.reload} />
         </>
       )}
       {isLead &&

@@ -21,6 +21,8 @@ export interface Worklist {
   acute: { caseId: string; householdName: string; acute: boolean; domains: string[] }[];
   aftercare: { caseId: string; householdName: string; aftercareDate: string; overdue: boolean }[];
   signals: { signalId: string; referenceCode: string; deadlineAt: string }[];
+  /** Open decisions from case conferences (conferences module). */
+  conferenceDecisions?: import("../conferences/types.ts").MyDecision[];
 }
 export interface TeamWorklist {
   members: {

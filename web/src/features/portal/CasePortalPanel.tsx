@@ -1,7 +1,5 @@
 import {
-  Button,
   Heading2,
-  Heading3,
   Paragraph,
   Table,
   TableBody,
@@ -21,8 +19,10 @@ import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { PortalAccountsSection } from "./PortalAccountsSection.tsx";
 import { MessageThread } from "./PortalMessagesPage.tsx";
-import type { CasePortal, Proposal } from "./portal.types.ts";
+import { ProposalItem } from "./ProposalDecision.tsx";
+import type { CasePortal } from "./portal.types.ts";
 import { formatDate, formatDateTime, SubmitButton, TextArea } from "./portal.ui.tsx";
 
 /**
@@ -90,7 +90,7 @@ export function CasePortalPanel({ caseId }: { caseId: string }) {
         <Heading2 id="cp-proposals">{t("portal.desk.proposals")}</Heading2>
         {data.proposals.length === 0 && <Paragraph>{t("portal.desk.noProposals")}</Paragraph>}
         {data.proposals.map((p) => (
-          <ProposalItem key={p.id} proposal={p} base={base} onDecided={reload} />
+          <ProposalItem key={p.id} proposal={p} base={base} data={data} onDecided={reload} />
         ))}
       </section>
       {data.comments.length > 0 && (
@@ -106,25 +106,7 @@ export function CasePortalPanel({ caseId }: { caseId: string }) {
         </section>
       )}
       {data.status !== "closed" && <ClosureForm base={base} current={data.closurePlan} onSaved={reload} />}
-      {data.representations.length > 0 && (
-        <section aria-labelledby="cp-representations">
-          <Heading2 id="cp-representations">{t("portal.desk.representations")}</Heading2>
-          <UnorderedList>
-            {data.representations.map((r) => (
-              <UnorderedListItem key={r.id}>
-                {r.representativeName}:{" "}
-                {t("portal.authorisations.row", {
-                  basis: t(`portal.basis.${r.basis}`),
-                  name: r.representedName,
-                  from: formatDate(r.validFrom),
-                  until: formatDate(r.validUntil),
-                })}{" "}
-                {!r.active && t("portal.authorisations.ended")}
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
-        </section>
-      )}
+      <PortalAccountsSection data={data} onChanged={reload} />
     </div>
   );
 }
@@ -148,53 +130,6 @@ function Reply({ base, onSent }: { base: string; onSent(): Promise<void> }) {
       />
       <SubmitButton busy={form.busy}>{t("portal.desk.send")}</SubmitButton>
     </form>
-  );
-}
-
-function ProposalItem({
-  proposal,
-  base,
-  onDecided,
-}: {
-  proposal: Proposal;
-  base: string;
-  onDecided(): Promise<void>;
-}) {
-  const [note, setNote] = useState("");
-  const [decision, setDecision] = useState<"accepted" | "declined">("accepted");
-  const form = useSubmit(async () => {
-    await api.post(`${base}/goal-proposals/${proposal.id}/decision`, { decision, note: note || undefined });
-    await onDecided();
-  });
-  return (
-    <div className="ww-card">
-      <Heading3>{proposal.text}</Heading3>
-      <Paragraph>{t(`portal.proposal.status.${proposal.status}`)}</Paragraph>
-      {proposal.status === "proposed" && (
-        <form onSubmit={form.onSubmit}>
-          <ErrorMessage message={form.error} />
-          <TextArea
-            id={`note-${proposal.id}`}
-            label={t("portal.desk.declineNote")}
-            value={note}
-            onChange={setNote}
-            maxLength={1000}
-          />
-          <div className="ww-actions">
-            <Button type="submit" appearance="primary-action-button" onClick={() => setDecision("accepted")}>
-              {t("portal.desk.accept")}
-            </Button>
-            <Button
-              type="submit"
-              appearance="secondary-action-button"
-              onClick={() => setDecision("declined")}
-            >
-              {t("portal.desk.decline")}
-            </Button>
-          </div>
-        </form>
-      )}
-    </div>
   );
 }
 

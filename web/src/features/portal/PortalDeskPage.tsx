@@ -14,6 +14,7 @@ import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { CaseLeadProfileForm } from "./CaseLeadProfileForm.tsx";
 import { CasePortalPanel } from "./CasePortalPanel.tsx";
 import type { InboxItem } from "./portal.types.ts";
 import { formatDateTime } from "./portal.ui.tsx";
@@ -55,6 +56,7 @@ export function PortalDeskPage() {
           </Table>
         </div>
       )}
+      <CaseLeadProfileForm />
     </>
   );
 }

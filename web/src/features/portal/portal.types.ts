@@ -154,7 +154,14 @@ export interface CasePortal {
     validFrom: string;
     validUntil: string;
     active: boolean;
+    revoked: boolean;
   }[];
+  members: {
+    residentId: string;
+    name: string;
+    account: { userId: string; username: string; oidcLinked: boolean; linkedAt: string } | null;
+  }[];
+  goalDomains: { key: string; name: string }[];
 }
 export interface InboxItem {
   caseId: string;

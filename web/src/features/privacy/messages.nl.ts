@@ -1,14 +1,16 @@
 /** Dutch texts of consent, the purpose register, emergency access and residents' privacy rights. */
 export const privacyNl = {
   "nav.purposes": "Verwerkingsdoelen",
-  "tile.purposes.text": "Het register van verwerkingsdoelen: grondslag, gegevenscategorieën en bewaartermijn.",
+  "tile.purposes.text":
+    "Het register van verwerkingsdoelen: grondslag, gegevenscategorieën en bewaartermijn.",
   "nav.emergencyReviews": "Noodtoegang beoordelen",
   "tile.emergencyReviews.text": "Noodtoegangen (break the glass) van uw team die u nog moet beoordelen.",
   "privacy.links": "Privacy bij dit huishouden",
   "privacy.consents": "Toestemmingen",
   "privacy.rights": "Inzage en correctie",
   "privacy.breakGlass": "Noodtoegang aanvragen",
-  "privacy.emergencyBanner": "U heeft noodtoegang tot dit huishouden. Elke inzage wordt gelogd en door de teamleider beoordeeld.",
+  "privacy.emergencyBanner":
+    "U heeft noodtoegang tot dit huishouden. Elke inzage wordt gelogd en door de teamleider beoordeeld.",
   "privacy.back": "Terug naar het dossier",
   "consent.title": "Toestemmingen van het huishouden",
   "consent.none": "Er is nog geen toestemming vastgelegd.",
@@ -64,7 +66,8 @@ export const privacyNl = {
   "basis.consent": "toestemming",
   "basis.vitalInterest": "vitaal belang",
   "glass.title": "Noodtoegang (break the glass)",
-  "glass.intro": "U heeft geen toegang tot dit huishouden. Alleen in een noodsituatie kunt u het dossier tijdelijk openen. Uw reden, de duur en elke inzage worden vastgelegd en de teamleider beoordeelt de toegang.",
+  "glass.intro":
+    "U heeft geen toegang tot dit huishouden. Alleen in een noodsituatie kunt u het dossier tijdelijk openen. Uw reden, de duur en elke inzage worden vastgelegd en de teamleider beoordeelt de toegang.",
   "glass.reason": "Reden van de noodtoegang",
   "glass.reasonHint": "Beschrijf de noodsituatie (minstens 20 tekens).",
   "glass.minutes": "Duur in minuten",

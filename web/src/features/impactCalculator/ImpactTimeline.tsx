@@ -1,0 +1,74 @@
+import { t } from "../../i18n/i18n.ts";
+import { euro, type ImpactCase, STAKEHOLDERS } from "./impact.types.ts";
+
+const monthTotal = (m: Record<string, number> | undefined) =>
+  m ? STAKEHOLDERS.reduce((s, k) => s + (m[k] ?? 0), 0) : 0;
+
+/** Both scenarios on one month scale: bars per month (decorative; the tables below hold every amount) and event marks. */
+export function ImpactTimeline({ data }: { data: ImpactCase }) {
+  const months = data.result.horizonMonths;
+  const left = 40;
+  const step = Math.max(14, Math.floor(680 / months));
+  const width = left + step * months + 10;
+  const chart = 140;
+  const max = Math.max(
+    1,
+    ...Array.from({ length: months }, (_, i) =>
+      Math.max(monthTotal(data.result.actual.months[i]), monthTotal(data.result.counterfactual.months[i])),
+    ),
+  );
+  const h = (cents: number) => ((chart - 10) * cents) / max;
+  const eventMonths = new Map<number, number>();
+  for (const e of data.events) eventMonths.set(e.monthOffset, (eventMonths.get(e.monthOffset) ?? 0) + 1);
+  return (
+    <figure className="ww-timeline">
+      <figcaption>
+        <strong>{t("impact.timeline")}</strong> —{" "}
+        <svg width="12" height="12" aria-hidden="true" focusable="false">
+          <rect className="ww-bar-actual" width="12" height="12" />
+        </svg>{" "}
+        {t("impact.actual")}{" "}
+        <svg width="12" height="12" aria-hidden="true" focusable="false">
+          <rect className="ww-bar-counterfactual" width="12" height="12" />
+        </svg>{" "}
+        {t("impact.counterfactual")}
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${chart + 50}`} width={width} aria-hidden="true" focusable="false">
+        {Array.from({ length: months }, (_, i) => {
+          const x = left + i * step;
+          const a = monthTotal(data.result.actual.months[i]);
+          const c = monthTotal(data.result.counterfactual.months[i]);
+          const half = (step - 4) / 2;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: months are positions on a fixed scale
+            <g key={i}>
+              <rect className="ww-bar-actual" x={x} y={chart - h(a)} width={half} height={h(a)} />
+              <rect
+                className="ww-bar-counterfactual"
+                x={x + half}
+                y={chart - h(c)}
+                width={half}
+                height={h(c)}
+              />
+              <text x={x} y={chart + 14} fontSize="10">
+                {i}
+              </text>
+              {eventMonths.has(i) && (
+                <circle
+                  cx={x + half}
+                  cy={chart + 28}
+                  r={Math.min(6, 2 + (eventMonths.get(i) ?? 0))}
+                  fill="#154273"
+                />
+              )}
+            </g>
+          );
+        })}
+        <line x1={left} x2={width} y1={chart} y2={chart} stroke="#333" />
+        <text x="0" y="12" fontSize="10">
+          {euro(max)}
+        </text>
+      </svg>
+    </figure>
+  );
+}

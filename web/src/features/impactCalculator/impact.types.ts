@@ -1,0 +1,42 @@
+export const STAKEHOLDERS = ["municipality", "healthInsurer", "housingCorporation", "resident"] as const;
+export type PerStakeholder = Record<(typeof STAKEHOLDERS)[number], number>;
+export interface Price {
+  id: string;
+  item: string;
+  unit: string;
+  price: number;
+  stakeholder: string;
+  source: string;
+  year: number;
+}
+export interface ImpactCase {
+  caseId: string;
+  label: string;
+  teamId: string;
+  openedOn: string;
+  closedOn: string | null;
+  events: { monthOffset: number; date: string; kind: string; domain: string | null; detail: string | null }[];
+  entries: {
+    id: string;
+    scenario: "actual" | "counterfactual";
+    item: string;
+    unit: string;
+    stakeholder: string;
+    monthOffset: number;
+    quantity: number;
+    description: string;
+    professionalName: string | null;
+    amountCents: number;
+  }[];
+  result: {
+    horizonMonths: number;
+    actual: { totals: PerStakeholder; total: number; months: PerStakeholder[] };
+    counterfactual: { totals: PerStakeholder; total: number; months: PerStakeholder[] };
+    benefit: PerStakeholder;
+    netBenefit: number;
+  };
+  prices: Price[];
+  professionals: { id: string; name: string }[];
+}
+const formatter = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+export const euro = (cents: number) => formatter.format(cents / 100);
