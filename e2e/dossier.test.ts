@@ -211,19 +211,25 @@ describe("household dossier journey", () => {
     await mine.getByRole("button", { name: "Gegevens opslaan" }).click();
     await expectSaved(first);
 
-    // A new member of the household; the address is taken over from the main contact. Someone already
-    // lives at that address, so the duplicate check asks to look first and confirm.
-    const add = await openAction(first, "Gezinslid toevoegen");
+    // A new member of the household; the address is taken over from the main contact. Sharing the
+    // address with one's own household is no reason for a duplicate warning.
+    let add = await openAction(first, "Gezinslid toevoegen");
     assert.equal(await add.locator("#add-postcode").inputValue(), "3563 HK");
+    await add.locator("#add-givenName").fill("Noor");
+    await add.locator("#add-birthDate").fill("2012-04-04");
+    await add.locator("#add-relation").selectOption("child");
+    await add.getByRole("button", { name: "Gezinslid toevoegen" }).click();
+    await first.getByRole("rowheader", { name: "Noor El Idrissi" }).waitFor();
+
+    // The same person once more is a possible duplicate: the form asks to look first.
+    add = first.getByRole("form", { name: "Gezinslid toevoegen" });
+    if (!(await add.isVisible())) add = await openAction(first, "Gezinslid toevoegen");
     await add.locator("#add-givenName").fill("Noor");
     await add.locator("#add-birthDate").fill("2012-04-04");
     await add.locator("#add-relation").selectOption("child");
     await add.getByRole("button", { name: "Gezinslid toevoegen" }).click();
     await add.getByRole("heading", { name: "Mogelijk al geregistreerd" }).waitFor();
     await checkA11y(first, "add member duplicate warning");
-    await add.getByLabel("Ik heb het bekeken: dit is iemand anders. Toch toevoegen.").check();
-    await add.getByRole("button", { name: "Gezinslid toevoegen" }).click();
-    await first.getByRole("rowheader", { name: "Noor El Idrissi" }).waitFor();
     await checkA11y(first, "dossier with a new member");
   });
 
