@@ -28,8 +28,11 @@ describe("household dossier journey", () => {
   }
 
   async function openAction(page: Page, name: string) {
-    await page.locator("summary", { hasText: name }).click();
-    return page.getByRole("form", { name });
+    const form = page.getByRole("form", { name });
+    // A form that is still open after the previous save must not be toggled shut.
+    if (!(await form.isVisible())) await page.locator("summary", { hasText: name }).click();
+    await form.waitFor();
+    return form;
   }
 
   async function openDossier(page: Page, household: string) {
@@ -108,10 +111,12 @@ describe("household dossier journey", () => {
     await expectStatus(page, "Intake");
     await page.getByText("Ik wil weer rust in huis.").first().waitFor();
 
-    for (const [date, level] of [
-      ["2024-03-02", "1"],
-      ["2024-06-02", "3"],
-    ] as const) {
+    for (const [index, [date, level]] of (
+      [
+        ["2024-03-02", "1"],
+        ["2024-06-02", "3"],
+      ] as const
+    ).entries()) {
       form = await openAction(page, "ZRM invullen");
       await form.locator("#zrm-date").fill(date);
       await form.locator("#zrm-finances").selectOption(level);
@@ -119,6 +124,8 @@ describe("household dossier journey", () => {
       await form.locator("#zrm-housing").selectOption("4");
       await form.getByRole("button", { name: "ZRM invullen" }).click();
       await page.getByRole("status").filter({ hasText: "Opgeslagen" }).waitFor();
+      // Wait for the reloaded dossier to show this moment before starting the next one.
+      await page.getByTestId("zrm-chart").locator('[data-domain="finances"] circle').nth(index).waitFor();
     }
     const chart = page.getByTestId("zrm-chart");
     await chart.waitFor();

@@ -43,7 +43,10 @@ describe("outcome monitor and Effectencalculator journeys", () => {
     await page.getByLabel("Van", { exact: true }).fill("2001-01-01");
     await page.getByLabel("Tot en met", { exact: true }).fill("2001-03-31");
     await page.getByRole("button", { name: "Toon cijfers" }).click();
-    await page.getByText(/In deze periode is niets vastgelegd/).waitFor();
+    await page
+      .getByText(/In deze periode is niets vastgelegd/)
+      .first()
+      .waitFor();
     await logOut(page);
   });
 

@@ -34,7 +34,10 @@ describe("plan journey: Mijn werk, the plan on the ladder, the network map by ke
       .getByRole("link", { name: "Huishouden El Idrissi" })
       .click();
     await expectPage(page, "Plan van aanpak");
-    assert.match((await page.locator("main").textContent()) ?? "", /Ik wil weer rust over geld/);
+    await page
+      .getByText(/Ik wil weer rust over geld/)
+      .first()
+      .waitFor();
 
     // A referral without the reason the lower rungs do not suffice is refused with the server's Dutch message.
     await page.getByLabel("Wat gebeurt er").fill("Verwijzing naar schuldhulpverlening");

@@ -7,6 +7,14 @@ export const demoPassword = "Wijkwerk-demo-2026!";
 /** Waits for a page's h1 and checks it with axe; every page in a journey goes through here. */
 export async function expectPage(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  // A page shows its heading before its data: wait until nothing on it is still loading.
+  await page.waitForFunction(
+    () => !document.querySelector("main")?.textContent?.includes("Bezig met laden…"),
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
   await checkA11y(page, `${new URL(page.url()).pathname} (${heading})`);
 }
 

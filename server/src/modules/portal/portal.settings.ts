@@ -120,6 +120,10 @@ export async function setPortalSettings(ctx: RequestContext, input: { showProfes
       .insertInto("portalSetting")
       .values({ municipalityId: m, ...values })
       .execute();
-  await ctx.audit({ action: "portal.settingsChanged", resourceType: "portalSetting", details: input });
+  await ctx.audit({
+    action: "portal.settingsChanged",
+    resourceType: "portalSetting",
+    details: { showProfessionalNames: input.showProfessionalNames },
+  });
   return { showProfessionalNames: input.showProfessionalNames };
 }

@@ -64,12 +64,6 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
       });
     case "23514":
     case "23502":
-    case "22001":
-    case "22003":
-    case "22007":
-    case "22008":
-    case "22P02":
-    case "22021":
       return unprocessable("invalidValue", "Een waarde is ongeldig.", { constraint: e.constraint });
     case "42501":
       return forbidden();
@@ -77,6 +71,8 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
     case "40P01":
       return conflict("concurrentChange", "Iemand anders wijzigde dit tegelijk. Probeer het opnieuw.");
     default:
+      // Class 22 is "data exception": a value the database cannot take (too long, out of range, NUL …).
+      if (code.startsWith("22")) return unprocessable("invalidValue", "Een waarde is ongeldig.");
       return undefined;
   }
 }
