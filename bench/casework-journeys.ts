@@ -100,6 +100,8 @@ const ZRM = [
 const RLS = `select set_config('role', 'wijkwerk_app', true), set_config('app.municipality_id', $1::text, true),
   set_config('app.user_id', $3::text, true), set_config('app.role', 'professional', true),
   set_config('app.team_ids', '{' || $4::text || '}', true)`;
+/** The dossier services narrow the access rules to the household they work on (narrowToHousehold). */
+const FOCUS = `select set_config('app.focus_household_id', $2::text, true)`;
 const actorParams = (ctx: JourneyContext) => [pick(ctx.ids.actor, 0), pick(ctx.ids.actorTeams, 0)];
 
 export const CASEWORK_JOURNEYS: Journey[] = [
@@ -147,6 +149,7 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
+        FOCUS,
         `select id, name, merged_into_id, registered_by_team_id, created_at from household where municipality_id = $1 and id = $2::uuid`,
         `select r.*, m.relation, m.is_main_contact from household_member m join resident r
            on r.municipality_id = m.municipality_id and r.id = m.resident_id
@@ -235,9 +238,17 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       sql: [
         RLS,
         `select id, household_id, team_id, status from case_file where municipality_id = $1 and id = $2::uuid`,
+        `select set_config('app.focus_household_id', (select household_id::text from case_file where municipality_id = $1 and id = $2::uuid), true),
+           set_config('bench.assessment_id', gen_random_uuid()::text, true)`,
         `insert into assessment (municipality_id, id, case_id, household_id, resident_id, zrm_version, assessed_on, assessor_user_id)
-         select $1, gen_random_uuid(), c.id, c.household_id, m.resident_id, '2017', current_date, $3::uuid
+         select $1, current_setting('bench.assessment_id')::uuid, c.id, c.household_id, m.resident_id, '2017', current_date, $3::uuid
          from case_file c join household_member m on m.municipality_id = c.municipality_id and m.household_id = c.household_id and m.is_main_contact
+         where c.municipality_id = $1 and c.id = $2::uuid`,
+        `insert into assessment_score (municipality_id, assessment_id, household_id, domain, data_category, level, assessed_on, assessor_user_id)
+         select $1, current_setting('bench.assessment_id')::uuid, c.household_id, d.domain, 'ordinary', 3, current_date, $3::uuid
+         from case_file c, unnest(array['finances', 'workAndEducation', 'timeUse', 'housing', 'domesticRelations',
+           'mentalHealth', 'physicalHealth', 'substanceUse', 'basicAdl', 'instrumentalAdl', 'socialNetwork',
+           'communityParticipation', 'justice']) as d(domain)
          where c.municipality_id = $1 and c.id = $2::uuid`,
         `insert into audit_event (municipality_id, action, actor_user_id, actor_role, resource_type, team_id, details)
          values ($1, 'assessment.recorded', $3::uuid, 'professional', 'assessment', $4::uuid, '{}')`,
@@ -266,6 +277,7 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
+        FOCUS,
         `select id, registered_by_team_id from household where municipality_id = $1 and id = $2::uuid`,
         `insert into journal_entry (municipality_id, id, household_id, kind, occurred_on, text, author_user_id)
          values ($1, gen_random_uuid(), $2::uuid, 'phoneCall', current_date, 'Telefonisch contact (floor).', $3::uuid)`,

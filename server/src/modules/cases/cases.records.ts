@@ -1,5 +1,6 @@
 /** What is recorded on a case: the intake conversation, ZRM assessments and journal entries. */
 import { randomUUID } from "node:crypto";
+import { narrowToHousehold } from "../../platform/access/focus.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, unprocessable } from "../../platform/http/errors.ts";
 import { type AssessmentInput, insertAssessment } from "../assessments/assessments.service.ts";
@@ -97,6 +98,7 @@ export async function recordAssessment(ctx: RequestContext, caseId: string, inpu
   const c = await loadCase(ctx, caseId);
   if (c.status === "closed")
     throw conflict("caseClosed", "Deze casus is afgesloten. Heropen de casus om er weer in te werken.");
+  await narrowToHousehold(ctx, c.householdId);
   const result = await insertAssessment(ctx, c, input);
   await ctx.audit({
     action: "assessment.recorded",
@@ -126,6 +128,7 @@ export async function addJournalEntry(
     text: string;
   },
 ) {
+  await narrowToHousehold(ctx, householdId);
   const household = await assertVisibleHousehold(ctx, householdId);
   assertPastDate(input.occurredOn, ctx.now, "De datum van het contact", "occurredOn");
   const text = trimmed(input.text);

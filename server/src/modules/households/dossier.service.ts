@@ -1,3 +1,4 @@
+import { narrowToHousehold } from "../../platform/access/focus.ts";
 import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
@@ -121,6 +122,7 @@ const dayAt = (date: string) => new Date(`${date}T12:00:00Z`);
  * Opening it is a read of personal data and is audited (household.viewed) in the same transaction.
  */
 export async function getDossier(ctx: RequestContext, householdId: string) {
+  await narrowToHousehold(ctx, householdId);
   const household = await assertVisibleHousehold(ctx, householdId);
   const [members, cases, intakes, assessments, journal, handovers, statusChanges, merges, zrmVersion] =
     await Promise.all([

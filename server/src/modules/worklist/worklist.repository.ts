@@ -17,7 +17,11 @@ export interface Scope {
   aftercareFrom: string;
 }
 
-const leadJoin = sql`join case_professional cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id and cp.is_case_lead`;
+const leadJoin = sql`join case_professional cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id and cp.is_case_lead
+  and cp.ended_at is null`;
+/** Every query names the municipality itself, so the indexes that start with it serve the query directly. */
+const inMunicipality = (ctx: RequestContext, alias: string) =>
+  sql`${sql.ref(`${alias}.municipality_id`)} = ${ctx.actor.municipalityId}::uuid`;
 
 export async function casesLed(ctx: RequestContext, s: Scope) {
   const { rows } = await sql<{
@@ -34,7 +38,8 @@ export async function casesLed(ctx: RequestContext, s: Scope) {
       from case_file c ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
       left join support_plan p on p.municipality_id = c.municipality_id and p.case_id = c.id
-      where c.status <> 'closed' and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
+      where ${inMunicipality(ctx, "c")} and c.status <> 'closed'
+        and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
       order by c.acute desc, c.opened_at`.execute(ctx.trx);
   return rows;
 }
@@ -57,7 +62,8 @@ export async function actionsDue(ctx: RequestContext, s: Scope) {
       join case_file c on c.municipality_id = p.municipality_id and c.id = p.case_id
       ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-      where a.removed_at is null and a.status in ('planned', 'inProgress') and a.due_date <= ${s.actionHorizon}::date
+      where ${inMunicipality(ctx, "a")} and a.removed_at is null and a.status in ('planned', 'inProgress')
+        and a.due_date <= ${s.actionHorizon}::date
         and c.status <> 'closed' and c.team_id = any(${s.teamIds}::uuid[])
         and coalesce(a.professional_user_id, cp.user_id) = any(${s.userIds}::uuid[])
       order by a.due_date`.execute(ctx.trx);
@@ -78,7 +84,8 @@ export async function reviewsDue(ctx: RequestContext, s: Scope) {
       join case_file c on c.municipality_id = p.municipality_id and c.id = p.case_id
       ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-      where r.held_on is null and r.due_on <= ${s.reviewHorizon}::date and c.status <> 'closed'
+      where ${inMunicipality(ctx, "r")} and r.held_on is null and r.due_on <= ${s.reviewHorizon}::date
+        and c.status <> 'closed'
         and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
       order by r.due_on`.execute(ctx.trx);
   return rows.map((r) => ({ ...r, overdue: r.dueOn < s.today }));
@@ -96,10 +103,11 @@ export async function acuteFlags(ctx: RequestContext, s: Scope) {
   }>`
     with led as (
       select c.id, c.acute, c.household_id, cp.user_id from case_file c ${leadJoin}
-      where c.status <> 'closed' and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
+      where ${inMunicipality(ctx, "c")} and c.status <> 'closed'
+        and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
     ), latest as (
       select distinct on (a.case_id, a.resident_id) a.id, a.case_id
-      from assessment a join led on led.id = a.case_id
+      from assessment a join led on a.municipality_id = ${ctx.actor.municipalityId}::uuid and a.case_id = led.id
       order by a.case_id, a.resident_id, a.assessed_on desc, a.recorded_at desc
     ), flags as (
       select latest.case_id, array_agg(distinct sc.domain) as domains,
@@ -125,7 +133,7 @@ export async function aftercareDue(ctx: RequestContext, s: Scope) {
     select c.id as case_id, h.name as household_name, c.aftercare_date, cp.user_id
       from case_file c ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-      where c.status = 'closed' and c.aftercare_date between ${s.aftercareFrom}::date and ${s.reviewHorizon}::date
+      where ${inMunicipality(ctx, "c")} and c.status = 'closed' and c.aftercare_date between ${s.aftercareFrom}::date and ${s.reviewHorizon}::date
         and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
       order by c.aftercare_date`.execute(ctx.trx);
   return rows.map((r) => ({ ...r, overdue: r.aftercareDate < s.today }));
@@ -143,7 +151,8 @@ export async function signalsAssigned(ctx: RequestContext, s: Scope) {
   }>`
     select g.id as signal_id, g.reference_code, g.urgency, g.deadline_at, g.triage_state, g.outreach_user_id as user_id
       from signal g
-      where g.outreach_user_id = any(${s.userIds}::uuid[]) and g.triage_state in ('new', 'outreach')
+      where ${inMunicipality(ctx, "g")} and g.outreach_user_id = any(${s.userIds}::uuid[])
+        and g.triage_state in ('new', 'outreach')
         and g.team_id = any(${s.teamIds}::uuid[])
       order by (g.urgency = 'acute') desc, g.deadline_at`.execute(ctx.trx);
   return rows;
