@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser.ts";
+import { checkA11y, launchBrowser } from "./support/browser.ts";
 import { expectAlert, expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/server.ts";
 
 const region = (page: Page, name: RegExp) => page.getByRole("region", { name });
+/** A day N days from today (YYYY-MM-DD): the action is due within the week, so it is on Mijn werk. */
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const due = inDays(5);
 
 describe("conference journey: a network-team casusoverleg, decisions on worklists, minutes without identifying data", () => {
   let server: TestServer;
@@ -19,7 +22,7 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     await server?.close();
   });
 
-  test("netwerk plans a conference with a pseudonymised and a named case; netwerk2 finds the action on Mijn werk", async (t) => {
+  test("netwerk plans a conference with a pseudonymised and a named case; netwerk2 finds the action on Mijn werk and in the plan", async (t) => {
     browser = await launchBrowser(t);
     if (!browser) return;
     const page = await browser.newPage({ locale: "nl-NL" });
@@ -95,13 +98,26 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     assert.match((await second.textContent()) ?? "", /Bij naam besproken \(met toestemming\)/);
     await expectPage(page, "Netwerkoverleg Oost december");
 
-    // Decisions: an action for Pieter de Groot (netwerk2) and the case lead for de Boer.
+    // Decisions: an action for Pieter de Groot (netwerk2) that goes into Vermeulen's plan under its goal,
+    // on the ladder's rung of a team professional (with the reason the lower rungs do not suffice).
     await first.getByLabel("Soort besluit").selectOption("action");
     await first.getByLabel("Wat is besloten").fill("Budgetcoach inschakelen en terugkoppelen");
     await first.getByLabel("Wie").selectOption({ label: "Pieter de Groot (Schuldhulp Utrecht)" });
-    await first.getByLabel("Vóór").fill("2026-12-20");
+    await first.getByLabel("Vóór").fill(due);
+    await first
+      .getByLabel("Doel in het plan")
+      .selectOption({ label: "Financiën: Ik wil de post weer durven openen." });
+    await first
+      .getByLabel("Uitvoering (trede van de ladder)")
+      .selectOption({ label: "Professional van het team (Individuele voorziening)" });
+    await first.getByLabel("Waarom volstaan de lagere treden niet?").selectOption("needsSpecialistExpertise");
+    await first.getByLabel("Toelichting op de reden").fill("Schulden bij meerdere schuldeisers");
+    await checkA11y(page, "action decision with its place in the plan");
     await first.getByRole("button", { name: "Besluit vastleggen" }).click();
     await first.getByRole("cell", { name: "Budgetcoach inschakelen en terugkoppelen" }).waitFor();
+    await first
+      .getByRole("link", { name: /In het plan bij Financiën: Ik wil de post weer durven openen/ })
+      .waitFor();
     await second.getByLabel("Soort besluit").selectOption("caseLead");
     await second.getByLabel("Wat is besloten").fill("Schuldhulp neemt de regie over");
     await second.getByLabel("Wie").selectOption({ label: "Pieter de Groot (Schuldhulp Utrecht)" });
@@ -137,9 +153,20 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     const row = (await decisions.textContent()) ?? "";
     assert.match(row, /Budgetcoach inschakelen en terugkoppelen/);
     assert.match(row, /inwoner, 55/);
-    assert.match(row, /20-12-2026/);
+    assert.match(row, new RegExp(due.split("-").reverse().join("-")));
+    assert.match(row, /In het plan bij Financiën/);
+    // The plan action itself is due within the week: it is on the list of actions too.
+    const actions =
+      (await page.getByRole("table", { name: "Acties die (bijna) verlopen" }).textContent()) ?? "";
+    assert.match(actions, /Budgetcoach inschakelen en terugkoppelen/);
     const cases =
       (await page.getByRole("table", { name: "Casussen waarvan ik regiehouder ben" }).textContent()) ?? "";
     assert.match(cases, /Huishouden de Boer/, "the case-lead decision handed de Boer over to netwerk2");
+    // From the decision to the plan: the action stands under the goal, on the professional rung.
+    await decisions.getByRole("link", { name: /In het plan bij Financiën/ }).click();
+    await expectPage(page, "Plan van aanpak");
+    const plan = (await page.locator("main").textContent()) ?? "";
+    assert.match(plan, /Ik wil de post weer durven openen\./);
+    assert.match(plan, /Budgetcoach inschakelen en terugkoppelen/);
   });
 });

@@ -103,4 +103,88 @@ describe("outcome monitor and Effectencalculator journeys", () => {
     await expectPage(page, "Effectencalculator: Teamoverzicht");
     await logOut(page);
   });
+
+  test("from the household dossier to its case's Effectencalculator", async (t) => {
+    const page = await newPage(t);
+    if (!page) return;
+    await logIn(page, server.url, "buurtwerker");
+    const householdId = await page.evaluate(async () => {
+      const res = await fetch("/api/cases", { headers: { accept: "application/json" } });
+      const body = (await res.json()) as { items: { householdId: string; isMine: boolean }[] };
+      return (body.items.find((c) => c.isMine) ?? body.items[0])?.householdId ?? null;
+    });
+    assert.ok(householdId, "the demo case lead has a case");
+    await page.goto(`${server.url}/dossiers/${householdId}`);
+    await page.getByRole("navigation", { name: "Effectencalculator" }).waitFor();
+    await expectPage(page, /.+/);
+    await page.getByRole("link", { name: "Effectencalculator van deze casus" }).click();
+    await page.getByRole("table", { name: "Kosten en baten per belanghebbende" }).waitFor();
+    await expectPage(page, /^Effectencalculator: Casus/);
+    await page.getByRole("link", { name: "De maatschappelijke prijslijst bekijken" }).click();
+    await expectPage(page, "Maatschappelijke prijslijst");
+    assert.equal(
+      await page.getByRole("button", { name: /^Wijzig / }).count(),
+      0,
+      "a professional only reads",
+    );
+    await logOut(page);
+  });
+
+  test("the policy officer maintains the price list: precise messages, indicative defaults", async (t) => {
+    const page = await newPage(t);
+    if (!page) return;
+    await logIn(page, server.url, "beleid");
+    await openFromMenu(page, "Maatschappelijke prijslijst");
+    const table = page.getByRole("table", { name: /^Prijzen/ });
+    await table.waitFor();
+    await expectPage(page, "Maatschappelijke prijslijst");
+    const row = table.getByRole("row", { name: /Uur inzet vrijwilliger/ });
+    assert.match((await row.textContent()) ?? "", /Indicatief/, "a default price is marked indicative");
+
+    await page.getByRole("button", { name: /^Wijzig Uur inzet vrijwilliger/ }).click();
+    await page.getByRole("heading", { name: /^Prijs wijzigen/ }).waitFor();
+    await page.getByLabel("Jaar van het prijspeil", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Prijs opslaan" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/zonder jaartal is niet te gebruiken/)
+      .waitFor();
+    assert.equal(
+      await page.getByLabel("Jaar van het prijspeil", { exact: true }).getAttribute("aria-invalid"),
+      "true",
+    );
+    await expectPage(page, "Maatschappelijke prijslijst");
+
+    await page.getByLabel("Bedrag in euro's", { exact: true }).fill("12,50");
+    await page.getByLabel("Jaar van het prijspeil", { exact: true }).fill("2025");
+    await page.getByLabel("Bron", { exact: true }).fill("Subsidiebeschikking vrijwilligerscentrale 2025");
+    await page.getByRole("button", { name: "Prijs opslaan" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/is opgeslagen/)
+      .waitFor();
+    const saved = (await row.textContent()) ?? "";
+    assert.match(saved, /12,50 per uur/);
+    assert.doesNotMatch(saved, /Indicatief/, "the municipality's own figure is no longer indicative");
+    await expectPage(page, "Maatschappelijke prijslijst");
+
+    await page.getByRole("button", { name: "Prijs toevoegen" }).click();
+    await page.getByLabel("Post", { exact: true }).fill("Maand beschermd wonen");
+    await page.getByLabel("Bedrag in euro's", { exact: true }).fill("4.250,00");
+    await page.getByLabel("Bron", { exact: true }).fill("Contract beschermd wonen 2025");
+    await page.getByLabel("Jaar van het prijspeil", { exact: true }).fill("2025");
+    await page.getByRole("button", { name: "Prijs toevoegen" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/zonder eenheid is niet te gebruiken/)
+      .waitFor();
+    await expectPage(page, "Maatschappelijke prijslijst");
+    await page.getByLabel("Eenheid", { exact: true }).selectOption({ label: "maand" });
+    await page.getByRole("button", { name: "Prijs toevoegen" }).click();
+    await table
+      .getByRole("row", { name: /Maand beschermd wonen/ })
+      .getByText(/4\.250,00 per maand/)
+      .waitFor();
+    await logOut(page);
+  });
 });

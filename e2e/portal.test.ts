@@ -43,7 +43,7 @@ for (const viewport of viewports) {
       await server?.close();
     });
 
-    test("a resident reads and agrees to the plan, fills the self-assessment and writes; the case lead sees it; the resident sees who looked", async (t) => {
+    test("a resident reads and agrees to the plan, fills the self-assessment and writes; the case lead sees it; the resident sees who looked and gets all their data", async (t) => {
       browser = await launchBrowser(t);
       if (!browser) return;
       const context = await browser.newContext({
@@ -122,6 +122,36 @@ for (const viewport of viewports) {
       await page.getByRole("button", { name: "Vraag al mijn gegevens op" }).click();
       await page.getByText(/U vroeg uw gegevens op op/).waitFor();
       await checkA11y(page, "export requested");
+      await logOut(page);
+
+      // The case lead finds the request among the data requests and makes the export ready.
+      await logIn(page, server.url, "buurtwerker");
+      await openFromMenu(page, "Inzageverzoeken");
+      await expectPage(page, "Inzageverzoeken van inwoners");
+      await page.getByRole("button", { name: "Gegevens klaarzetten voor Samira El Idrissi" }).click();
+      await page.getByText("De gegevens van Samira El Idrissi staan klaar in het portaal.").waitFor();
+      await page.getByRole("cell", { name: /Klaargezet op .* te downloaden tot/ }).waitFor();
+      await checkA11y(page, "export delivered");
+      await logOut(page);
+
+      // The resident sees it is ready, reads it and saves the file.
+      await residentLogIn(context, page, server.url);
+      await portalMenu(page).getByRole("link", { name: "Wie keek in mijn gegevens?" }).click();
+      await expectPage(page, "Wie keek in mijn gegevens?");
+      const ready = page.getByTestId("export-ready");
+      await ready
+        .getByText(/^Klaar: uw gegevens staan voor u klaar sinds .* U kunt ze downloaden tot/)
+        .waitFor();
+      const file = await ready
+        .getByRole("link", { name: /Sla uw gegevens op als bestand/ })
+        .getAttribute("href");
+      const json = await context.request.get(`${server.url}${file}`);
+      assert.equal(json.status(), 200);
+      assert.equal((await json.json()).tables.resident[0].familyName, "El Idrissi");
+      const readable = await ready.getByRole("link", { name: /Bekijk uw gegevens/ }).getAttribute("href");
+      await page.goto(`${server.url}${readable}`);
+      await page.getByRole("heading", { level: 1, name: "Overzicht van uw gegevens" }).waitFor();
+      await checkA11y(page, "readable export");
       await context.close();
     });
   });

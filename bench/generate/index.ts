@@ -103,6 +103,8 @@ await db.connection().execute(async (c) => {
     values ('${plan.municipalityId}', ${scale.auditEvents}, '${seedHash}')`);
   await run(`select setval(pg_get_serial_sequence('audit_event', 'id'), ${scale.auditEvents})`);
   await run("reset session_replication_role");
+  // The triggers that keep the outcome summary (migration 0017) were off during the bulk load.
+  await step("outcome summary", () => run("select app_rebuild_case_outcomes()"));
   await step("analyze", () => run("analyze"));
 });
 

@@ -26,6 +26,7 @@ import { registerPortal } from "./modules/portal/portal.register.ts";
 import { accessRoutes } from "./modules/privacy/access.routes.ts";
 import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
 import { reciprocityRoutes } from "./modules/reciprocity/reciprocity.routes.ts";
+import { exportDeliveryRoutes } from "./modules/residentRights/exportDelivery.routes.ts";
 import { residentRightsRoutes } from "./modules/residentRights/residentRights.routes.ts";
 import { scheduleRetention } from "./modules/residentRights/retention.ts";
 import { signalRoutes } from "./modules/signals/signals.routes.ts";
@@ -40,6 +41,7 @@ import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { registerAccess } from "./platform/http/access.ts";
 import type { App } from "./platform/http/app-type.ts";
+import { declareCommonErrors } from "./platform/http/common-errors.ts";
 import { registerErrorHandling } from "./platform/http/error-handler.ts";
 import { healthRoutes } from "./platform/http/health.ts";
 import { ErrorBody } from "./platform/http/schemas.ts";
@@ -67,6 +69,7 @@ export async function buildApp(
   const afterAudit = () => sealer.poke();
 
   app.addSchema(ErrorBody);
+  declareCommonErrors(app);
   const hasWeb = fs.existsSync(config.webDist);
   registerErrorHandling(app, { spaFallback: hasWeb });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
@@ -114,6 +117,7 @@ export async function buildApp(
   emergencyAccessRoutes(app);
   conferenceRoutes(app);
   residentRightsRoutes(app);
+  exportDeliveryRoutes(app);
   outcomeRoutes(app);
   impactCalculatorRoutes(app);
   const stopRetention = scheduleRetention(db, (error) =>

@@ -46,6 +46,11 @@ export async function logInAs(
   const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
   if (login.statusCode !== 200)
     throw new Error(`login failed for ${username}: ${login.statusCode} ${login.body}`);
+  return clientOf(app, login);
+}
+
+/** A client for the session a successful login answer started (its cookie, and the CSRF token it needs). */
+export async function clientOf(app: TestApp["app"], login: LightMyRequestResponse): Promise<Client> {
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const session = await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
   const csrfToken = (session.json() as { csrfToken: string }).csrfToken;

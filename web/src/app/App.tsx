@@ -33,6 +33,7 @@ import { ZrmSettingsPage, zrmSettingsPath } from "../features/dossier/ZrmSetting
 import { HomePage } from "../features/home/HomePage.tsx";
 import { ImpactCasePage } from "../features/impactCalculator/ImpactCasePage.tsx";
 import { ImpactTeamPage } from "../features/impactCalculator/ImpactTeamPage.tsx";
+import { PriceListPage, priceListPath } from "../features/impactCalculator/PriceListPage.tsx";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
 import { OutcomesPage } from "../features/outcomes/OutcomesPage.tsx";
 import { NetworkPage } from "../features/plans/NetworkPage.tsx";
@@ -58,6 +59,7 @@ import { ResidentAccountsPage, residentAccountsPath } from "../features/portal/R
 import { ConsentPage } from "../features/privacy/ConsentPage.tsx";
 import { EmergencyAccessPage } from "../features/privacy/EmergencyAccessPage.tsx";
 import { EmergencyReviewsPage, emergencyReviewsPath } from "../features/privacy/EmergencyReviewsPage.tsx";
+import { ExportRequestsPage, exportRequestsPath } from "../features/privacy/ExportRequestsPage.tsx";
 import { PurposesPage, purposesPath } from "../features/privacy/PurposesPage.tsx";
 import { ResidentRightsPage } from "../features/privacy/ResidentRightsPage.tsx";
 import { ApiKeysPage } from "../features/signals/ApiKeysPage.tsx";
@@ -168,6 +170,11 @@ const routes: Route[] = [
     pattern: emergencyReviewsPath,
     anyOf: permissionsFor(emergencyReviewsPath),
     render: () => <EmergencyReviewsPage />,
+  },
+  {
+    pattern: exportRequestsPath,
+    anyOf: permissionsFor(exportRequestsPath),
+    render: () => <ExportRequestsPage />,
   },
   {
     pattern: "/dossiers/:id",
@@ -285,6 +292,11 @@ const routes: Route[] = [
     pattern: "/effectencalculator",
     anyOf: permissionsFor("/effectencalculator"),
     render: () => <ImpactTeamPage />,
+  },
+  {
+    pattern: priceListPath,
+    anyOf: ["socialPrice.read", "socialPrice.manage"],
+    render: () => <PriceListPage />,
   },
   {
     pattern: "/effectencalculator/:caseId",

@@ -138,6 +138,12 @@ export const destinations: readonly Destination[] = [
     anyOf: ["impactCalculator.viewTeam"],
   },
   {
+    href: "/effectencalculator/prijslijst",
+    label: "nav.priceList",
+    description: "tile.priceList.text",
+    anyOf: ["socialPrice.manage"],
+  },
+  {
     href: "/wijkanalyse",
     label: "nav.areaAnalysis",
     description: "tile.areaAnalysis.text",
@@ -166,6 +172,12 @@ export const destinations: readonly Destination[] = [
     label: "nav.emergencyReviews",
     description: "tile.emergencyReviews.text",
     anyOf: ["emergencyAccess.review"],
+  },
+  {
+    href: "/inzageverzoeken",
+    label: "nav.exportRequests",
+    description: "tile.exportRequests.text",
+    anyOf: ["resident.export"],
   },
   {
     href: "/beheer/verwerkingsdoelen",

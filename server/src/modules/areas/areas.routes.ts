@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import type { RequestContext } from "../../platform/context.ts";
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, Nullable } from "../../platform/http/schemas.ts";
+import { Nullable } from "../../platform/http/schemas.ts";
 
 const Area = Type.Object({
   code: Type.String(),
@@ -29,7 +29,7 @@ export function areaRoutes(app: App): void {
       schema: {
         tags: ["Gebieden"],
         summary: "CBS-wijken en -buurten van de gemeente",
-        response: { 200: AreaList, ...errors(401) },
+        response: { 200: AreaList },
       },
     },
     (request) => request.withContext(async (ctx) => ({ items: await listAreas(ctx) })),

@@ -1,6 +1,5 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
 import { chooseZrmVersion, getInstrument, importLevelDescriptions } from "./assessments.service.ts";
 
 const tags = ["Zelfredzaamheid-Matrix"];
@@ -37,7 +36,7 @@ export function assessmentRoutes(app: App): void {
         tags,
         summary:
           "Domeinen en niveaus van de ZRM (Zelfredzaamheid-Matrix, GGD Amsterdam) en de eigen omschrijvingen van de gemeente",
-        response: { 200: Instrument, ...errors(401) },
+        response: { 200: Instrument },
       },
     },
     (request) => request.withContext((ctx) => getInstrument(ctx)),
@@ -50,7 +49,7 @@ export function assessmentRoutes(app: App): void {
         tags,
         summary: "De ZRM-versie van de gemeente kiezen (2010: 11 domeinen, 2017: 13 domeinen)",
         body: Type.Object({ version: ZrmVersion }),
-        response: { 200: Instrument, ...errors(400, 401, 403) },
+        response: { 200: Instrument },
       },
     },
     (request) => request.withContext((ctx) => chooseZrmVersion(ctx, request.body.version)),
@@ -63,7 +62,7 @@ export function assessmentRoutes(app: App): void {
         tags,
         summary: "Eigen niveau-omschrijvingen inlezen (tekstbestand: domein;niveau;omschrijving per regel)",
         body: Type.Object({ version: ZrmVersion, text: Type.String({ maxLength: 500_000 }) }),
-        response: { 200: Type.Object({ imported: Type.Integer() }), ...errors(400, 401, 403, 422) },
+        response: { 200: Type.Object({ imported: Type.Integer() }) },
       },
     },
     (request) => request.withContext((ctx) => importLevelDescriptions(ctx, request.body)),

@@ -1,5 +1,4 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
 import { AuditPage, AuditQuery } from "./audit.schemas.ts";
 import { readAuditTrail } from "./audit.service.ts";
 
@@ -12,7 +11,7 @@ export function auditRoutes(app: App): void {
         tags: ["Audit"],
         summary: "Logboek van inzage en wijzigingen (teamleider: eigen teams; beheerder: hele gemeente)",
         querystring: AuditQuery,
-        response: { 200: AuditPage, ...errors(400, 401, 403) },
+        response: { 200: AuditPage },
       },
     },
     (request) => request.withContext((ctx) => readAuditTrail(ctx, request.query)),

@@ -41,7 +41,7 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
         tags,
         summary: "Inloggen met gebruikersnaam en wachtwoord",
         body: LoginBody,
-        response: { 200: LoginResult, ...errors(400, 401, 423, 429) },
+        response: { 200: LoginResult, ...errors(401, 423, 429) },
       },
     },
     async (request, reply) => {
@@ -59,7 +59,7 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
         tags,
         summary: "De code van tweestapsverificatie controleren",
         body: CodeBody,
-        response: { 200: LoginResult, ...errors(400, 401, 403, 429) },
+        response: { 200: LoginResult, ...errors(429) },
       },
     },
     async (request) => {
@@ -75,7 +75,7 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
       schema: {
         tags,
         summary: "Tweestapsverificatie gaan instellen (geheim en QR-code)",
-        response: { 200: MfaEnrolment, ...errors(400, 401, 403) },
+        response: { 200: MfaEnrolment },
       },
     },
     async (request) => startMfaEnrolment(deps, requireSession(request.session)),
@@ -89,7 +89,7 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
         tags,
         summary: "Tweestapsverificatie aanzetten met een eerste code",
         body: CodeBody,
-        response: { 200: LoginResult, ...errors(400, 401, 403, 429) },
+        response: { 200: LoginResult, ...errors(429) },
       },
     },
     async (request) => {
@@ -102,7 +102,7 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
     "/api/auth/logout",
     {
       config: { access: "secondFactor" },
-      schema: { tags, summary: "Uitloggen", response: { 204: { type: "null" }, ...errors(401, 403) } },
+      schema: { tags, summary: "Uitloggen", response: { 204: { type: "null" } } },
     },
     async (request, reply) => {
       await logOut(deps, requireSession(request.session), request.ip);
@@ -115,7 +115,7 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
     "/api/auth/session",
     {
       config: { access: "secondFactor" },
-      schema: { tags, summary: "De ingelogde gebruiker", response: { 200: SessionView, ...errors(401) } },
+      schema: { tags, summary: "De ingelogde gebruiker", response: { 200: SessionView } },
     },
     async (request) => {
       const s = requireSession(request.session);

@@ -48,7 +48,7 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
       schema: {
         tags,
         summary: "Inloggen via de identiteitsdienst van de gemeente",
-        response: { ...errors(404, 503) },
+        response: { ...errors(404) },
       },
     },
     async (_request, reply) => {
@@ -88,7 +88,7 @@ export function oidcRoutes(app: App, deps: { db: Kysely<DB>; config: Config; aft
         tags,
         summary: "Terugkeer van de identiteitsdienst",
         querystring: Type.Object({}, { additionalProperties: true }),
-        response: { ...errors(400, 403, 404) },
+        response: { ...errors(403, 404) },
       },
     },
     async (request, reply) => {

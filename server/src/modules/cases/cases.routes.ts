@@ -2,7 +2,7 @@ import type { TSchema } from "typebox";
 import type { Permission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import {
   AddJournalEntry,
   ChangeStatus,
@@ -49,7 +49,7 @@ export function caseRoutes(app: App): void {
           summary,
           params: IdParams,
           body,
-          response: { 201: Created, ...errors(400, 401, 403, 404, 409, 422) },
+          response: { 201: Created },
         },
       },
       async (request, reply) =>
@@ -66,7 +66,7 @@ export function caseRoutes(app: App): void {
       schema: {
         tags,
         summary: "Werklijst: casussen van mijn teams (acuut bovenaan) en mijn nazorgafspraken",
-        response: { 200: Worklist, ...errors(401, 403) },
+        response: { 200: Worklist },
       },
     },
     (request) => request.withContext((ctx) => getWorklist(ctx)),

@@ -1,6 +1,73 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import type { PlanSnapshot } from "../plans/plans.tables.ts";
+
+const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A plan with one goal (no actions yet), so a conference decision can become its first action. */
+async function loadVermeulenPlan(
+  trx: Transaction<DB>,
+  o: { municipalityId: string; caseId: string; householdId: string; userId: string },
+) {
+  const base = { municipalityId: o.municipalityId, householdId: o.householdId };
+  const planId = randomUUID();
+  const goalId = randomUUID();
+  const goal = {
+    domain: "finances",
+    targetLevel: 4,
+    startDate: addDays(-30),
+    targetDate: addDays(150),
+    ownWords: "Ik wil de post weer durven openen.",
+    professionalWording: "Overzicht in de schulden; betalingsregelingen lopen.",
+    consideredRungs: ["ownStrength", "ownNetwork"] as ("ownStrength" | "ownNetwork")[],
+  };
+  await trx
+    .insertInto("supportPlan")
+    .values({
+      ...base,
+      id: planId,
+      caseId: o.caseId,
+      startDate: addDays(-30),
+      expectedEndDate: addDays(180),
+      createdByUserId: o.userId,
+    })
+    .execute();
+  await trx
+    .insertInto("planGoal")
+    .values({
+      ...base,
+      ...goal,
+      id: goalId,
+      planId,
+      residentId: null,
+      dataCategory: "ordinary",
+      currentLevel: 2,
+      currentLevelAssessedOn: "2026-09-15",
+      ladderNote: null,
+      position: 1,
+      removedAt: null,
+    })
+    .execute();
+  const snapshot: PlanSnapshot = {
+    startDate: addDays(-30),
+    expectedEndDate: addDays(180),
+    nextReviewOn: null,
+    goals: [{ ...goal, id: goalId, status: "active" }],
+    actions: [],
+  };
+  await trx
+    .insertInto("planVersion")
+    .values({
+      ...base,
+      planId,
+      version: 1,
+      changedByUserId: o.userId,
+      summary: "Plan opgesteld (demo)",
+      snapshot: JSON.stringify(snapshot),
+    })
+    .execute();
+}
 
 /**
  * Demo for the network team's conference (casusoverleg): a second household of Netwerkteam Oost (led by
@@ -178,6 +245,8 @@ export async function loadConferenceDemo(trx: Transaction<DB>, municipalityId: s
       })
       .execute();
   }
+
+  await loadVermeulenPlan(trx, { municipalityId, caseId, householdId, userId: netwerk2.id });
 
   // Huishouden de Boer agreed in writing to be discussed by name in the network conference.
   const deBoer = await trx

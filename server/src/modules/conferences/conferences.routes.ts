@@ -1,14 +1,17 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
 import { errors, IdParams, Uuid } from "../../platform/http/schemas.ts";
+import { addAgendaItem } from "./agenda.service.ts";
 import { listConferenceCandidates } from "./conferences.candidates.ts";
 import {
   AgendaInput,
+  AgendaItemParams,
   Candidates,
   CandidatesQuery,
   Conference,
   ConferenceList,
   DecisionInput,
+  DecisionOptions,
   LearningInput,
   LearningList,
   LearningQuery,
@@ -17,16 +20,11 @@ import {
   MyDecisions,
   PlanInput,
 } from "./conferences.schemas.ts";
-import {
-  addAgendaItem,
-  completeDecision,
-  getConference,
-  listConferenceDecisionsFor,
-  listConferences,
-  planConference,
-  recordDecision,
-} from "./conferences.service.ts";
+import { getConference, listConferences, planConference } from "./conferences.service.ts";
+import { getDecisionOptions } from "./decisionActions.ts";
+import { recordDecision } from "./decisions.service.ts";
 import { addLearningNote, exportMinutes, minutesAsHtml, searchLearningNotes } from "./minutes.service.ts";
+import { completeDecision, listConferenceDecisionsFor } from "./myDecisions.ts";
 
 const tags = ["Casusoverleg"];
 const read = { access: { anyOf: ["conference.read" as const] } };
@@ -102,16 +100,31 @@ export function conferenceRoutes(app: App): void {
         .code(201)
         .send(await request.withContext((ctx) => addAgendaItem(ctx, request.params.id, request.body))),
   );
+  app.get(
+    "/api/conferences/:id/agenda/:itemId/decision-options",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Keuzes voor een actie in het plan: doelen, netwerk, treden (alleen met toegang tot het dossier)",
+        params: AgendaItemParams,
+        response: { 200: DecisionOptions, ...errors(401, 403, 404) },
+      },
+    },
+    (request) =>
+      request.withContext((ctx) => getDecisionOptions(ctx, request.params.id, request.params.itemId)),
+  );
   app.post(
     "/api/conferences/:id/decisions",
     {
       config: write,
       schema: {
         tags,
-        summary: "Een besluit vastleggen (actie, regiehouder, opschaling)",
+        summary: "Een besluit vastleggen (actie in het plan, regiehouder, opschaling)",
         params: IdParams,
         body: DecisionInput,
-        response: { 201: Conference, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: Conference, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) =>
@@ -165,7 +178,11 @@ export function conferenceRoutes(app: App): void {
         summary: "Een besluit afronden",
         params: IdParams,
         response: {
-          200: Type.Object({ id: Uuid, status: Type.Literal("done") }),
+          200: Type.Object({
+            id: Uuid,
+            status: Type.Literal("done"),
+            planActionCompleted: Type.Boolean({ description: "The linked plan action was marked done too" }),
+          }),
           ...errors(401, 403, 404, 409),
         },
       },

@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import { DateTime, Nullable, Uuid } from "../../platform/http/schemas.ts";
+import { ActorKind } from "../plans/plans.schemas.ts";
 
 export const PlanInput = Type.Object({
   teamId: Uuid,
@@ -23,14 +24,45 @@ const DecisionKind = Type.Union([
   Type.Literal("caseLead"),
   Type.Literal("escalation"),
 ]);
+const Day = Type.String({ maxLength: 10, description: "JJJJ-MM-DD" });
+/** A goal the conference formulates when none of the plan's goals fits (the case lead words it with the resident later). */
+const NewGoal = Type.Object({
+  domain: Type.String({ maxLength: 40 }),
+  text: Type.String({ maxLength: 2000 }),
+  targetLevel: Type.Integer({ minimum: 1, maximum: 5 }),
+  targetDate: Day,
+});
+/** For an 'action' decision: where it goes in the household's plan and who carries it out (the ladder). */
+export const DecisionPlanAction = Type.Object({
+  goalId: Type.Optional(Nullable(Uuid)),
+  newGoal: Type.Optional(Nullable(NewGoal)),
+  actorKind: ActorKind,
+  networkMemberId: Type.Optional(Nullable(Uuid)),
+  directoryEntryId: Type.Optional(Nullable(Uuid)),
+  actorName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  escalationReason: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  escalationNote: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  helpTags: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 })),
+});
+export type DecisionPlanAction = Static<typeof DecisionPlanAction>;
 export const DecisionInput = Type.Object({
   agendaItemId: Uuid,
   kind: DecisionKind,
   description: Type.String({ minLength: 1, maxLength: 2000 }),
   assigneeUserId: Type.Optional(Nullable(Uuid)),
-  dueDate: Type.Optional(Nullable(Type.String({ maxLength: 10, description: "JJJJ-MM-DD" }))),
+  dueDate: Type.Optional(Nullable(Day)),
+  planAction: Type.Optional(Nullable(DecisionPlanAction)),
 });
 export type DecisionInput = Static<typeof DecisionInput>;
+
+/** The plan action a decision created; goal, case and status only for who may open the household. */
+const LinkedPlanAction = Type.Object({
+  id: Uuid,
+  caseId: Nullable(Uuid),
+  goal: Nullable(Type.Object({ domain: Type.String(), ownWords: Type.String() })),
+  actorKind: Nullable(Type.String()),
+  status: Nullable(Type.String()),
+});
 
 const Decision = Type.Object({
   id: Uuid,
@@ -40,6 +72,7 @@ const Decision = Type.Object({
   assigneeName: Type.String(),
   dueDate: Nullable(Type.String()),
   status: Type.String(),
+  planAction: Nullable(LinkedPlanAction),
 });
 const AgendaItem = Type.Object({
   id: Uuid,
@@ -100,6 +133,7 @@ export const MyDecisions = Type.Object({
       status: Type.String(),
       caseLabel: Type.String(),
       householdId: Nullable(Uuid),
+      planAction: Nullable(LinkedPlanAction),
     }),
   ),
 });
@@ -160,4 +194,25 @@ export const Candidates = Type.Object({
   members: Type.Array(Person),
   invitable: Type.Array(Person),
   households: Type.Array(Type.Object({ householdId: Uuid, name: Type.String() })),
+});
+
+export const AgendaItemParams = Type.Object({ id: Uuid, itemId: Uuid });
+/**
+ * What an 'action' decision on one agenda item can be linked to. Goals and network members only for a
+ * recorder who may open the household (a pseudonymised case stays pseudonymised for the others).
+ */
+export const DecisionOptions = Type.Object({
+  agendaItemId: Uuid,
+  today: Type.String(),
+  planAction: Type.Object({
+    possible: Type.Boolean(),
+    refusal: Nullable(Type.String()),
+    caseId: Nullable(Uuid),
+    goals: Type.Array(Type.Object({ id: Uuid, domain: Type.String(), ownWords: Type.String() })),
+    networkMembers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+    domains: Type.Array(Type.String()),
+  }),
+  actorKinds: Type.Array(
+    Type.Object({ actorKind: Type.String(), rung: Type.String(), needsReason: Type.Boolean() }),
+  ),
 });

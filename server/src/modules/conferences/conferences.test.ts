@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildUser } from "../../test/factories.ts";
 import { buildDossier, buildPrivacyWorld } from "../privacy/privacy.fixtures.ts";
+import { addPlanWithGoal, inDays } from "./conferences.fixtures.ts";
 import { findPersonalData } from "./personalData.ts";
 
 describe("case conferences (casusoverleg)", () => {
@@ -128,12 +129,14 @@ describe("case conferences (casusoverleg)", () => {
     const c = await logInAs(t.app, w.users.networkInvolved.username);
     const conference = (await c.get(`/api/conferences/${conferenceId}`)).json();
     const [first, second] = conference.agenda;
+    const { goalId } = await addPlanWithGoal(c, w.dossiers.network.caseId as string, "Rust over geld");
+    const due = inDays(14);
     const withName = await c.post(`/api/conferences/${conferenceId}/decisions`, {
       agendaItemId: second.id,
       kind: "action",
       description: "Bel Pieter over zijn schulden",
       assigneeUserId: w.users.networkOther.id,
-      dueDate: "2026-03-20",
+      dueDate: due,
     });
     assert.equal(withName.statusCode, 422);
     assert.match(withName.json().message, /de naam "Pieter"/);
@@ -149,7 +152,8 @@ describe("case conferences (casusoverleg)", () => {
       kind: "action",
       description: "Budgetcoach inschakelen en terugkoppelen",
       assigneeUserId: w.users.networkOther.id,
-      dueDate: "2026-03-20",
+      dueDate: due,
+      planAction: { goalId, actorKind: "resident" },
     });
     assert.equal(action.statusCode, 201, action.body);
     const escalation = await c.post(`/api/conferences/${conferenceId}/decisions`, {
@@ -162,7 +166,7 @@ describe("case conferences (casusoverleg)", () => {
       await (await logInAs(t.app, w.users.networkOther.username)).get("/api/conference-decisions/mine")
     ).json().items;
     assert.equal(mine.length, 1);
-    assert.equal(mine[0].dueDate, "2026-03-20");
+    assert.equal(mine[0].dueDate, due);
     assert.match(mine[0].caseLabel, /^inwoner/);
     assert.equal(mine[0].householdId, null);
     const lead = (

@@ -13,9 +13,8 @@ interface RecordedDecision {
 /**
  * What a decision changes outside the minutes, in the same transaction (all or nothing):
  * - caseLead: the handover through the cases module, with the decision as the handover note;
- * - action and escalation: an open item on the assignee's worklist (the conference_decision row itself).
- *   An action does not become a plan action: the plan needs a goal and an actor kind, which a
- *   conference decision does not carry.
+ * - action and escalation: an open item on the assignee's worklist (the conference_decision row itself);
+ *   an action is also an action in the household's plan, written before the decision (decisionActions.ts).
  */
 export async function applyDecision(ctx: RequestContext, decision: RecordedDecision): Promise<void> {
   if (decision.kind !== "caseLead") return;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildPrivacyWorld } from "../privacy/privacy.fixtures.ts";
+import { addPlanWithGoal, inDays } from "./conferences.fixtures.ts";
 
 describe("conference decisions carried out: case-lead handover, worklist, candidates", () => {
   let t: TestApp;
@@ -105,12 +106,15 @@ describe("conference decisions carried out: case-lead handover, worklist, candid
 
   test("an action decision appears on the assignee's Mijn werk and leaves it when completed", async () => {
     const c = await logInAs(t.app, w.users.networkInvolved.username);
+    const { goalId } = await addPlanWithGoal(c, w.dossiers.network.caseId as string, "Rust over geld");
+    const due = inDays(30);
     const res = await c.post(`/api/conferences/${conferenceId}/decisions`, {
       agendaItemId: itemId,
       kind: "action",
       description: "Budgetcoach inschakelen",
       assigneeUserId: w.users.networkLead.id,
-      dueDate: "2026-12-01",
+      dueDate: due,
+      planAction: { goalId, actorKind: "resident" },
     });
     assert.equal(res.statusCode, 201, res.body);
     const lead = await logInAs(t.app, w.users.networkLead.username);
@@ -119,7 +123,7 @@ describe("conference decisions carried out: case-lead handover, worklist, candid
       (d: { description: string }) => d.description === "Budgetcoach inschakelen",
     );
     assert.ok(item, JSON.stringify(work.conferenceDecisions));
-    assert.equal(item.dueDate, "2026-12-01");
+    assert.equal(item.dueDate, due);
     assert.match(item.caseLabel, /^inwoner/);
     assert.equal((await lead.post(`/api/conference-decisions/${item.id}/complete`)).statusCode, 200);
     assert.equal((await lead.get("/api/worklist")).json().conferenceDecisions.length, 0);

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 import { notFound, unprocessable } from "../../platform/http/errors.ts";
-import { getConference, presentedPeople } from "./conferences.service.ts";
+import { presentedPeople } from "./conferences.repository.ts";
+import { getConference } from "./conferences.service.ts";
 import { assertNoPersonalData } from "./personalData.ts";
 
 const KIND_NAMES = {

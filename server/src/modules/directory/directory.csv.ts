@@ -1,5 +1,11 @@
 import type { ValidEntry } from "./directory.validation.ts";
-import { type OpeningPeriod, WEEKDAY_ABBREVIATIONS, WEEKDAYS, type Weekday } from "./directory.vocabulary.ts";
+import {
+  ENTRY_FIELDS,
+  type OpeningPeriod,
+  WEEKDAY_ABBREVIATIONS,
+  WEEKDAYS,
+  type Weekday,
+} from "./directory.vocabulary.ts";
 
 /**
  * The CSV format of the social map: UTF-8, comma or semicolon separated (Dutch spreadsheets write
@@ -7,40 +13,7 @@ import { type OpeningPeriod, WEEKDAY_ABBREVIATIONS, WEEKDAYS, type Weekday } fro
  * yes/no as "ja"/"nee", dates as jjjj-mm-dd, opening hours as "ma 09:00-12:00, 13:00-17:00; di 09:00-12:00".
  * Export writes exactly these columns, so an exported file imports again unchanged.
  */
-export const CSV_COLUMNS = [
-  "externalKey",
-  "name",
-  "description",
-  "kind",
-  "providerName",
-  "wmoPerformanceFields",
-  "lifeDomains",
-  "targetGroups",
-  "accessRoute",
-  "cost",
-  "costNote",
-  "servesWholeMunicipality",
-  "areaCodes",
-  "street",
-  "houseNumber",
-  "postcode",
-  "city",
-  "neighbourhoodCode",
-  "openingHours",
-  "openingHoursNote",
-  "phone",
-  "email",
-  "website",
-  "contactPersonName",
-  "contactPersonPhone",
-  "contactPersonEmail",
-  "capacityNote",
-  "waitingWeeks",
-  "activeFrom",
-  "activeUntil",
-  "reviewDate",
-  "isPublic",
-] as const satisfies readonly (keyof ValidEntry)[];
+export const CSV_COLUMNS = ["externalKey", ...ENTRY_FIELDS] as const satisfies readonly (keyof ValidEntry)[];
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { Type } from "typebox";
 import type { DB } from "../../platform/db/schema.ts";
 import type { App } from "../../platform/http/app-type.ts";
+import { CsvFile, sendCsv } from "../../platform/http/csv.ts";
 import { errors, IdParams } from "../../platform/http/schemas.ts";
 import { exportEntries, importEntries } from "./directory.import.ts";
 import { listPublicMunicipalities } from "./directory.public.ts";
@@ -59,7 +60,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "Zoeken in de sociale kaart",
         querystring: SearchQuery,
-        response: { 200: EntryList, ...errors(400, 401, 403, 422) },
+        response: { 200: EntryList },
       },
     },
     (request) => request.withContext((ctx) => findEntries(ctx, request.query)),
@@ -72,7 +73,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "Eén voorziening",
         params: IdParams,
-        response: { 200: EntryDetail, ...errors(401, 403, 404) },
+        response: { 200: EntryDetail },
       },
     },
     (request) => request.withContext((ctx) => getEntry(ctx, request.params.id)),
@@ -85,7 +86,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "Een voorziening toevoegen",
         body: EntryInput,
-        response: { 201: EntryDetail, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: EntryDetail },
       },
     },
     async (request, reply) =>
@@ -100,7 +101,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         summary: "Een voorziening wijzigen",
         params: IdParams,
         body: EntryInput,
-        response: { 200: EntryDetail, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: EntryDetail },
       },
     },
     (request) => request.withContext((ctx) => changeEntry(ctx, request.params.id, request.body)),
@@ -114,7 +115,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         summary: "Een voorziening buiten gebruik zetten (met reden; nooit verwijderen)",
         params: IdParams,
         body: Deactivate,
-        response: { 200: EntryDetail, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: EntryDetail },
       },
     },
     (request) => request.withContext((ctx) => deactivateEntry(ctx, request.params.id, request.body)),
@@ -127,7 +128,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "Een voorziening weer in gebruik nemen",
         params: IdParams,
-        response: { 200: EntryDetail, ...errors(401, 403, 404, 409) },
+        response: { 200: EntryDetail },
       },
     },
     (request) => request.withContext((ctx) => reactivateEntry(ctx, request.params.id)),
@@ -139,7 +140,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
       schema: {
         tags,
         summary: "Wijken en buurten van de gemeente (CBS)",
-        response: { 200: AreaList, ...errors(401, 403) },
+        response: { 200: AreaList },
       },
     },
     (request) => request.withContext((ctx) => getAreas(ctx)),
@@ -153,7 +154,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "Voorstellen (beheerder: alle; anderen: eigen)",
         querystring: SuggestionQuery,
-        response: { 200: SuggestionList, ...errors(401, 403) },
+        response: { 200: SuggestionList },
       },
     },
     (request) => request.withContext((ctx) => listSuggestions(ctx, request.query.status)),
@@ -166,7 +167,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "Een wijziging of nieuwe voorziening voorstellen",
         body: SuggestionInput,
-        response: { 201: Suggestion, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: Suggestion, ...errors(404) },
       },
     },
     async (request, reply) =>
@@ -183,7 +184,6 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         body: Decision,
         response: {
           200: Type.Object({ suggestion: Suggestion, entryId: Type.String() }),
-          ...errors(400, 401, 403, 404, 409, 422),
         },
       },
     },
@@ -198,7 +198,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         summary: "Een voorstel afwijzen",
         params: IdParams,
         body: Decision,
-        response: { 200: Suggestion, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Suggestion },
       },
     },
     (request) => request.withContext((ctx) => rejectSuggestion(ctx, request.params.id, request.body.note)),
@@ -221,7 +221,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
           summary: "CSV importeren (UTF-8; rapport per rij; bijwerken op externalKey)",
           querystring: ImportQuery,
           consumes: ["text/csv"],
-          response: { 200: ImportReport, ...errors(400, 401, 403, 413, 415, 422) },
+          response: { 200: ImportReport },
         },
       },
       (request) =>
@@ -241,8 +241,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         tags,
         summary: "CSV exporteren (dezelfde kolommen als de import)",
         querystring: ExportQuery,
-        produces: ["text/csv"],
-        response: { 200: Type.String(), ...errors(401, 403) },
+        response: { 200: CsvFile },
       },
     },
     async (request, reply) => {
@@ -252,10 +251,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
           includeInactive: request.query.includeInactive === true,
         }),
       );
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="sociale-kaart.csv"')
-        .send(csv);
+      return sendCsv(reply, "sociale-kaart.csv", csv);
     },
   );
 
@@ -283,7 +279,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         security: [],
         params: MunicipalityParams,
         querystring: PublicSearchQuery,
-        response: { 200: PublicEntryList, ...errors(400, 404, 422) },
+        response: { 200: PublicEntryList },
       },
     },
     (request) =>
@@ -300,7 +296,7 @@ export function directoryRoutes(app: App, deps: { db: Kysely<DB>; importMaxRows:
         summary: "Buurten van een gemeente",
         security: [],
         params: MunicipalityParams,
-        response: { 200: AreaList, ...errors(400, 404) },
+        response: { 200: AreaList },
       },
     },
     (request) =>

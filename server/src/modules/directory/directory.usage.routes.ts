@@ -1,5 +1,4 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
 import { UsageQuery, UsageReport } from "./directory.schemas.ts";
 import { findUsageByTeam } from "./directory.usage.ts";
 
@@ -13,7 +12,7 @@ export function directoryUsageRoutes(app: App): void {
         tags: ["Sociale kaart"],
         summary: "Meest gebruikte voorzieningen in lopende plannen, per team en periode",
         querystring: UsageQuery,
-        response: { 200: UsageReport, ...errors(400, 401, 403, 422) },
+        response: { 200: UsageReport },
       },
     },
     (request) => request.withContext((ctx) => findUsageByTeam(ctx, request.query)),

@@ -1,7 +1,46 @@
 /**
  * The closed lists of the social map. The database checks the same values (0003_service_directory.sql);
- * the UI shows their Dutch names from the catalogue.
+ * the UI shows their Dutch names from the catalogue. The web app imports this file too: keep it free of
+ * imports and of anything but plain values and types.
  */
+
+/**
+ * The fields of an entry as an administrator edits them, in the order of the form and of the CSV file;
+ * the external key comes on top of these (first column of the CSV file, last field of the form).
+ */
+export const ENTRY_FIELDS = [
+  "name",
+  "description",
+  "kind",
+  "providerName",
+  "wmoPerformanceFields",
+  "lifeDomains",
+  "targetGroups",
+  "accessRoute",
+  "cost",
+  "costNote",
+  "servesWholeMunicipality",
+  "areaCodes",
+  "street",
+  "houseNumber",
+  "postcode",
+  "city",
+  "neighbourhoodCode",
+  "openingHours",
+  "openingHoursNote",
+  "phone",
+  "email",
+  "website",
+  "contactPersonName",
+  "contactPersonPhone",
+  "contactPersonEmail",
+  "capacityNote",
+  "waitingWeeks",
+  "activeFrom",
+  "activeUntil",
+  "reviewDate",
+  "isPublic",
+] as const;
 
 export const ENTRY_KINDS = [
   "collectiveProvision",

@@ -48,7 +48,7 @@ export function emergencyAccessRoutes(app: App): void {
         tags,
         summary: "Noodtoegang tot een huishouden (break the glass), met reden en tijdslimiet",
         body: RequestInput,
-        response: { 201: Granted, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: Granted, ...errors(404) },
       },
     },
     async (request, reply) =>
@@ -58,7 +58,7 @@ export function emergencyAccessRoutes(app: App): void {
     "/api/emergency-access/mine",
     {
       config: { access: { anyOf: ["emergencyAccess.request"] } },
-      schema: { tags, summary: "Mijn noodtoegangen", response: { 200: List, ...errors(401, 403) } },
+      schema: { tags, summary: "Mijn noodtoegangen", response: { 200: List } },
     },
     (request) => request.withContext((ctx) => listMyEmergencyAccess(ctx)),
   );
@@ -70,7 +70,7 @@ export function emergencyAccessRoutes(app: App): void {
         tags,
         summary: "Noodtoegang eerder beëindigen",
         params: IdParams,
-        response: { 200: Done, ...errors(401, 403, 404, 409) },
+        response: { 200: Done },
       },
     },
     (request) => request.withContext((ctx) => endEmergencyAccess(ctx, request.params.id)),
@@ -83,7 +83,7 @@ export function emergencyAccessRoutes(app: App): void {
         tags,
         summary: "Teamleider: noodtoegangen om te beoordelen",
         querystring: ReviewQuery,
-        response: { 200: List, ...errors(401, 403) },
+        response: { 200: List },
       },
     },
     (request) => request.withContext((ctx) => listEmergencyReviews(ctx, request.query.all ?? false)),
@@ -97,7 +97,7 @@ export function emergencyAccessRoutes(app: App): void {
         summary: "Teamleider: een noodtoegang beoordelen",
         params: IdParams,
         body: ReviewInput,
-        response: { 200: Done, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: Done },
       },
     },
     (request) =>

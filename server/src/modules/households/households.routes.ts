@@ -1,6 +1,7 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import { getDossier } from "./dossier.service.ts";
+import { mergeHouseholds } from "./households.merge.ts";
 import {
   AddMember,
   Created,
@@ -11,13 +12,8 @@ import {
   SearchResults,
   UpdateResident,
 } from "./households.schemas.ts";
-import {
-  addHouseholdMember,
-  changeResident,
-  findResidents,
-  mergeHouseholds,
-  registerHousehold,
-} from "./households.service.ts";
+import { findResidents } from "./households.search.ts";
+import { addHouseholdMember, changeResident, registerHousehold } from "./households.service.ts";
 
 const tags = ["Huishoudens"];
 
@@ -30,7 +26,7 @@ export function householdRoutes(app: App): void {
         tags,
         summary: "Inwoners zoeken op naam, geboortedatum, postcode of BSN (gelogd)",
         querystring: SearchQuery,
-        response: { 200: SearchResults, ...errors(400, 401, 403, 422) },
+        response: { 200: SearchResults },
       },
     },
     (request) => request.withContext((ctx) => findResidents(ctx, request.query)),
@@ -43,7 +39,7 @@ export function householdRoutes(app: App): void {
         tags,
         summary: "Een huishouden met gezinsleden registreren (met controle op dubbele registratie)",
         body: RegisterHousehold,
-        response: { 201: Created, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: Created },
       },
     },
     async (request, reply) =>
@@ -57,7 +53,7 @@ export function householdRoutes(app: App): void {
         tags,
         summary: "Het dossier van een huishouden (gelogd)",
         params: IdParams,
-        response: { 200: Dossier, ...errors(401, 403, 404) },
+        response: { 200: Dossier },
       },
     },
     (request) => request.withContext((ctx) => getDossier(ctx, request.params.id)),
@@ -71,7 +67,7 @@ export function householdRoutes(app: App): void {
         summary: "Een gezinslid toevoegen",
         params: IdParams,
         body: AddMember,
-        response: { 201: Created, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: Created },
       },
     },
     async (request, reply) =>
@@ -88,7 +84,7 @@ export function householdRoutes(app: App): void {
         summary: "Een dubbel dossier in dit dossier samenvoegen (beide geschiedenissen blijven bewaard)",
         params: IdParams,
         body: MergeHouseholds,
-        response: { 200: Created, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: Created },
       },
     },
     (request) => request.withContext((ctx) => mergeHouseholds(ctx, request.params.id, request.body)),
@@ -102,7 +98,7 @@ export function householdRoutes(app: App): void {
         summary: "Gegevens van een inwoner wijzigen (met versie tegen gelijktijdige wijzigingen)",
         params: IdParams,
         body: UpdateResident,
-        response: { 200: Created, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: Created },
       },
     },
     (request) => request.withContext((ctx) => changeResident(ctx, request.params.id, request.body)),

@@ -32,6 +32,8 @@ export const Price = Type.Object({
   source: Type.String(),
   year: Type.Integer(),
   active: Type.Boolean(),
+  /** An order of magnitude from the default list, not an agreed tariff: the source begins with "Indicatief". */
+  indicative: Type.Boolean(),
 });
 export const PriceList = Type.Object({ items: Type.Array(Price) });
 

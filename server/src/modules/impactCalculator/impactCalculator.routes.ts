@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import {
   CaseParams,
   EntryInput,
@@ -28,7 +28,7 @@ export function impactCalculatorRoutes(app: App): void {
         tags,
         summary: "Effectencalculator van een casus (gepseudonimiseerd)",
         params: CaseParams,
-        response: { 200: ImpactCase, ...errors(401, 403, 404) },
+        response: { 200: ImpactCase },
       },
     },
     (request) => request.withContext((ctx) => getImpactCase(ctx, request.params.caseId)),
@@ -42,7 +42,7 @@ export function impactCalculatorRoutes(app: App): void {
         summary: "Een regel op de tijdlijn zetten (ondersteuning of scenario zonder aanpak)",
         params: CaseParams,
         body: EntryInput,
-        response: { 201: ImpactCase, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: ImpactCase },
       },
     },
     async (request, reply) =>
@@ -58,7 +58,7 @@ export function impactCalculatorRoutes(app: App): void {
         tags,
         summary: "Een regel van de tijdlijn halen",
         params: EntryParams,
-        response: { 200: ImpactCase, ...errors(401, 403, 404) },
+        response: { 200: ImpactCase },
       },
     },
     (request) =>
@@ -72,7 +72,7 @@ export function impactCalculatorRoutes(app: App): void {
         tags,
         summary: "Teamoverzicht van de Effectencalculator",
         params: TeamParams,
-        response: { 200: TeamOverview, ...errors(401, 403) },
+        response: { 200: TeamOverview },
       },
     },
     (request) => request.withContext((ctx) => getTeamImpactOverview(ctx, request.params.teamId)),
@@ -84,7 +84,7 @@ export function impactCalculatorRoutes(app: App): void {
       schema: {
         tags,
         summary: "De maatschappelijke prijslijst van de gemeente",
-        response: { 200: PriceList, ...errors(401, 403) },
+        response: { 200: PriceList },
       },
     },
     async (request) => ({ items: await request.withContext((ctx) => listPrices(ctx)) }),
@@ -97,7 +97,7 @@ export function impactCalculatorRoutes(app: App): void {
         tags,
         summary: "Een prijs toevoegen",
         body: PriceInput,
-        response: { 201: Price, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: Price },
       },
     },
     async (request, reply) =>
@@ -112,7 +112,7 @@ export function impactCalculatorRoutes(app: App): void {
         summary: "Een prijs wijzigen",
         params: IdParams,
         body: PriceInput,
-        response: { 200: Price, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: Price },
       },
     },
     (request) => request.withContext((ctx) => updatePrice(ctx, request.params.id, request.body)),

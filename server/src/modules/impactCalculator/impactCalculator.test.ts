@@ -6,7 +6,15 @@ import { buildOutcomeWorld } from "../outcomes/outcomes.fixtures.ts";
 
 let app: TestApp;
 let world: Awaited<ReturnType<typeof buildOutcomeWorld>>;
-type Price = { id: string; code: string; price: number; unit: string; year: number; source: string };
+type Price = {
+  id: string;
+  code: string;
+  price: number;
+  unit: string;
+  year: number;
+  source: string;
+  indicative: boolean;
+};
 
 before(async () => {
   app = await createTestApp();
@@ -23,8 +31,40 @@ describe("Effectencalculator", () => {
     assert.ok(items.length >= 10);
     assert.ok(items.every((p) => p.source.length > 10 && p.year >= 2000 && p.unit));
     assert.ok(
-      items.every((p) => /Indicatief/.test(p.source)),
-      "the defaults say they are indicative",
+      items.every((p) => /Indicatief/.test(p.source) && p.indicative),
+      "the defaults say they are indicative, and are marked so",
+    );
+  });
+
+  test("a price the municipality replaces with its own amount and source is no longer indicative", async () => {
+    const admin = await logInAs(app.app, world.admin.username);
+    const prices = (await admin.get("/api/social-prices")).json().items as Price[];
+    const hour = prices.find((p) => p.code === "volunteerHour") as Price;
+    const own = { item: "Uur inzet vrijwilliger", unit: "hour", price: 12.5, stakeholder: "municipality" };
+    const keptIndicative = await admin.request("PUT", `/api/social-prices/${hour.id}`, {
+      ...own,
+      source: hour.source,
+      year: 2025,
+    });
+    assert.equal(keptIndicative.statusCode, 200, keptIndicative.body);
+    assert.equal(keptIndicative.json().indicative, true, "still the indicative source");
+    const contract = await admin.request("PUT", `/api/social-prices/${hour.id}`, {
+      ...own,
+      source: "Subsidiebeschikking vrijwilligerscentrale 2025",
+      year: 2025,
+    });
+    assert.deepEqual(
+      [contract.json().price, contract.json().year, contract.json().indicative],
+      [12.5, 2025, false],
+    );
+    const noYear = await admin.request("PUT", `/api/social-prices/${hour.id}`, { ...own, source: "Eigen" });
+    assert.equal(noYear.statusCode, 422);
+    assert.match(noYear.json().message, /zonder jaartal/);
+    const after = (await admin.get("/api/social-prices")).json().items as Price[];
+    assert.equal(
+      after.find((p) => p.id === hour.id)?.price,
+      12.5,
+      "the refused change left the price as it was",
     );
   });
 

@@ -13,7 +13,11 @@ const UNIT_NAMES: Record<Unit, string> = {
   occurrence: "keer",
 };
 
-/** Reads the price list; price as a number of euros. */
+/**
+ * Reads the price list; price as a number of euros. A price is indicative while its source says so (the
+ * default list's sources all begin with "Indicatief:"); a municipality that enters its own amount and
+ * source makes it its own.
+ */
 export async function listPrices(ctx: RequestContext, onlyActive = false) {
   let query = ctx.trx
     .selectFrom("socialPrice")
@@ -27,6 +31,7 @@ export async function listPrices(ctx: RequestContext, onlyActive = false) {
       "source",
       "year",
       "active",
+      sql<boolean>`source ilike 'indicatief%'`.as("indicative"),
     ])
     .orderBy("stakeholder")
     .orderBy("item");

@@ -1,5 +1,4 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
 import { toJson } from "../plans/json.ts";
 import {
   ChangeNetworkMember,
@@ -13,7 +12,7 @@ import {
 import { addNetworkMember, changeNetworkMember, getNetwork, removeNetworkMember } from "./network.service.ts";
 
 const tags = ["Netwerk (ecogram)"];
-const changed = { 200: SavedMember, ...errors(400, 401, 403, 404, 409, 422) };
+const changed = { 200: SavedMember };
 
 export function networkRoutes(app: App): void {
   app.get(
@@ -24,7 +23,7 @@ export function networkRoutes(app: App): void {
         tags,
         summary: "Het netwerk van een huishouden",
         params: HouseholdParams,
-        response: { 200: Network, ...errors(401, 403, 404) },
+        response: { 200: Network },
       },
     },
     (request) =>
@@ -39,7 +38,7 @@ export function networkRoutes(app: App): void {
         summary: "Iemand aan het netwerk toevoegen",
         params: HouseholdParams,
         body: NetworkMemberInput,
-        response: { 201: SavedMember, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: SavedMember },
       },
     },
     async (request, reply) =>

@@ -1,5 +1,4 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
 import { CreateOrganisation, Organisation, OrganisationList } from "./organisations.schemas.ts";
 import { createOrganisation, getOrganisations } from "./organisations.service.ts";
 
@@ -13,7 +12,7 @@ export function organisationRoutes(app: App): void {
       schema: {
         tags,
         summary: "Moederorganisaties van de gemeente",
-        response: { 200: OrganisationList, ...errors(401, 403) },
+        response: { 200: OrganisationList },
       },
     },
     (request) => request.withContext((ctx) => getOrganisations(ctx)),
@@ -27,7 +26,7 @@ export function organisationRoutes(app: App): void {
         tags,
         summary: "Een organisatie toevoegen",
         body: CreateOrganisation,
-        response: { 201: Organisation, ...errors(400, 401, 403, 409) },
+        response: { 201: Organisation },
       },
     },
     async (request, reply) =>

@@ -71,7 +71,9 @@ export function completeAndProtect(cells: readonly Cell[], protect: boolean): Ce
   const byKey = new Map<string, Cell[]>();
   for (const cell of cells) {
     const key = distributionKey(cell);
-    byKey.set(key, [...(byKey.get(key) ?? []), cell]);
+    const group = byKey.get(key);
+    if (group) group.push(cell);
+    else byKey.set(key, [cell]);
   }
   const out: Cell[] = [];
   for (const group of byKey.values()) {

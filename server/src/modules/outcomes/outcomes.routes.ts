@@ -1,6 +1,5 @@
-import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
+import { CsvFile, sendCsv } from "../../platform/http/csv.ts";
 import { MonitorQuery, OutcomeMonitor } from "./outcomes.schemas.ts";
 import { exportOutcomeMonitor, getOutcomeMonitor } from "./outcomes.service.ts";
 
@@ -17,7 +16,7 @@ export function outcomeRoutes(app: App): void {
         tags,
         summary: "Monitor opbrengstgericht werken: cijfers per team, wijk of Wmo-prestatieveld",
         querystring: MonitorQuery,
-        response: { 200: OutcomeMonitor, ...errors(400, 401, 403, 422) },
+        response: { 200: OutcomeMonitor },
       },
     },
     (request) => request.withContext((ctx) => getOutcomeMonitor(ctx, request.query)),
@@ -30,16 +29,12 @@ export function outcomeRoutes(app: App): void {
         tags,
         summary: "Monitor opbrengstgericht werken als CSV",
         querystring: MonitorQuery,
-        produces: ["text/csv"],
-        response: { 200: Type.String(), ...errors(400, 401, 403, 422) },
+        response: { 200: CsvFile },
       },
     },
     async (request, reply) => {
       const csv = await request.withContext((ctx) => exportOutcomeMonitor(ctx, request.query));
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="monitor-opbrengsten.csv"')
-        .send(csv);
+      return sendCsv(reply, "monitor-opbrengsten.csv", csv);
     },
   );
 }

@@ -15,6 +15,11 @@ import {
 import type { MonitorQuery, OutcomeMonitor } from "./outcomes.schemas.ts";
 
 const MAX_MONTHS = 60;
+const collator = new Intl.Collator();
+
+/** Each distinct value with its place in locale order (the order of localeCompare). */
+const rankOf = (values: readonly string[]) =>
+  new Map([...new Set(values)].sort(collator.compare).map((value, i) => [value, i]));
 
 function assertPeriod(query: MonitorQuery, today: string) {
   const until = query.until ?? today;
@@ -66,13 +71,20 @@ export async function getOutcomeMonitor(ctx: RequestContext, query: MonitorQuery
     ctx.trx,
   );
   const protect = ctx.actor.role === "policyOfficer";
-  const order = new Map(METRICS.map((m, i) => [m, i]));
-  const cells = completeAndProtect(result.rows, protect).sort(
+  const cells = completeAndProtect(result.rows, protect);
+  // In locale order of period, group and subgroup: the few distinct values are ranked once, so sorting the
+  // city's 16,000 cells compares numbers.
+  const metric = new Map<string, number>(METRICS.map((m, i) => [m, i]));
+  const period = rankOf(cells.map((c) => c.period));
+  const group = rankOf(cells.map((c) => c.groupKey));
+  const subgroup = rankOf(cells.map((c) => c.subgroup));
+  const rank = (map: Map<string, number>, value: string) => map.get(value) ?? 0;
+  cells.sort(
     (a, b) =>
-      (order.get(a.metric) ?? 0) - (order.get(b.metric) ?? 0) ||
-      a.period.localeCompare(b.period) ||
-      a.groupKey.localeCompare(b.groupKey) ||
-      a.subgroup.localeCompare(b.subgroup),
+      rank(metric, a.metric) - rank(metric, b.metric) ||
+      rank(period, a.period) - rank(period, b.period) ||
+      rank(group, a.groupKey) - rank(group, b.groupKey) ||
+      rank(subgroup, a.subgroup) - rank(subgroup, b.subgroup),
   );
   const keys = new Set(cells.map((c) => c.groupKey));
   const labels = await groupLabels(ctx, dimension, keys);

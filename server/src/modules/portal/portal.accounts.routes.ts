@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
+import { created, routeGroup } from "../../platform/http/route-helpers.ts";
 import {
   createResidentAccount,
   linkOidcSubject,
@@ -20,69 +20,47 @@ import {
 import { getCaseLeadProfile } from "./portal.settings.ts";
 
 const tags = ["Inwonersportaal (professional)"];
-const write = errors(400, 401, 403, 404, 409, 422);
+const writeHousehold = routeGroup({ anyOf: ["household.write"] }, tags);
+const manageUsers = routeGroup({ anyOf: ["user.manage"] }, tags);
+const linkAccounts = routeGroup({ anyOf: ["user.manage", "household.write"] }, tags);
+const writeCase = routeGroup({ anyOf: ["case.write"] }, tags);
 
 /** Accounts for residents, their link to the identity provider, and ending an authorisation. */
 export function portalAccountRoutes(app: App): void {
   app.post(
     "/api/portal-desk/households/:householdId/resident-accounts",
-    {
-      config: { access: { anyOf: ["household.write"] } },
-      schema: {
-        tags,
-        summary: "Een account voor het inwonersportaal maken voor een lid van het huishouden",
-        params: HouseholdParams,
-        body: ResidentAccountBody,
-        response: { 201: Type.Object({ userId: Type.String(), username: Type.String() }), ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await request.withContext((ctx) =>
-            createResidentAccount(ctx, request.params.householdId, request.body),
-          ),
-        ),
+    writeHousehold("Een account voor het inwonersportaal maken voor een lid van het huishouden", {
+      params: HouseholdParams,
+      body: ResidentAccountBody,
+      response: { 201: Type.Object({ userId: Type.String(), username: Type.String() }) },
+    }),
+    (request, reply) =>
+      created(
+        reply,
+        request.withContext((ctx) => createResidentAccount(ctx, request.params.householdId, request.body)),
+      ),
   );
   app.get(
     "/api/portal-desk/resident-accounts",
-    {
-      config: { access: { anyOf: ["user.manage"] } },
-      schema: {
-        tags,
-        summary: "Accounts van inwoners (voor de beheerder)",
-        response: { 200: ResidentAccountList, ...errors(401, 403) },
-      },
-    },
+    manageUsers("Accounts van inwoners (voor de beheerder)", { response: { 200: ResidentAccountList } }),
     (request) => request.withContext((ctx) => listResidentAccounts(ctx)),
   );
   app.post(
     "/api/portal-desk/resident-accounts/:userId/oidc-subject",
-    {
-      config: { access: { anyOf: ["user.manage", "household.write"] } },
-      schema: {
-        tags,
-        summary: "Het inlogkenmerk van de identiteitsprovider (DigiD via OIDC) koppelen",
-        params: AccountParams,
-        body: OidcSubjectBody,
-        response: { 200: Type.Object({ userId: Type.String(), oidcLinked: Type.Boolean() }), ...write },
-      },
-    },
+    linkAccounts("Het inlogkenmerk van de identiteitsprovider (DigiD via OIDC) koppelen", {
+      params: AccountParams,
+      body: OidcSubjectBody,
+      response: { 200: Type.Object({ userId: Type.String(), oidcLinked: Type.Boolean() }) },
+    }),
     (request) =>
       request.withContext((ctx) => linkOidcSubject(ctx, request.params.userId, request.body.oidcSubject)),
   );
   app.post(
     "/api/portal-desk/households/:householdId/representations/:representationId/revoke",
-    {
-      config: { access: { anyOf: ["household.write"] } },
-      schema: {
-        tags,
-        summary: "Een machtiging intrekken",
-        params: RepresentationParams,
-        response: { 200: RevokedView, ...write },
-      },
-    },
+    writeHousehold("Een machtiging intrekken", {
+      params: RepresentationParams,
+      response: { 200: RevokedView },
+    }),
     (request) =>
       request.withContext((ctx) =>
         revokeRepresentation(ctx, request.params.householdId, request.params.representationId),
@@ -90,14 +68,7 @@ export function portalAccountRoutes(app: App): void {
   );
   app.get(
     "/api/portal-desk/profile",
-    {
-      config: { access: { anyOf: ["case.write"] } },
-      schema: {
-        tags,
-        summary: "Mijn contactkaart voor inwoners",
-        response: { 200: ProfileView, ...errors(401, 403) },
-      },
-    },
+    writeCase("Mijn contactkaart voor inwoners", { response: { 200: ProfileView } }),
     (request) => request.withContext((ctx) => getCaseLeadProfile(ctx)),
   );
 }

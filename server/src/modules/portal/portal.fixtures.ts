@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import type { Client, TestApp } from "../../test/app.ts";
+import { type Client, clientOf, type TestApp } from "../../test/app.ts";
 import { buildMembership, buildStaffedTeam, buildUser } from "../../test/factories.ts";
 import { todayInNetherlands } from "../households/residents.rules.ts";
 import { seedPortalHousehold } from "./portal.seed.ts";
@@ -87,23 +87,7 @@ export async function logInResident(app: TestApp["app"], db: Kysely<DB>, usernam
   const code = await latestCode(db, username);
   const login = await app.inject({ method: "POST", url: "/api/portal/login", payload: { username, code } });
   if (login.statusCode !== 200) throw new Error(`code login failed: ${login.statusCode} ${login.body}`);
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const session = await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
-  const csrfToken = (session.json() as { csrfToken: string }).csrfToken;
-  const request: Client["request"] = (method, url, body) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie, "x-csrf-token": csrfToken },
-      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
-    });
-  return {
-    cookie,
-    csrfToken,
-    request,
-    get: (url) => request("GET", url),
-    post: (url, body) => request("POST", url, body ?? {}),
-  };
+  return clientOf(app, login);
 }
 
 export async function auditActions(db: Kysely<DB>, action: string) {

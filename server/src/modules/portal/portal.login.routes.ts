@@ -22,7 +22,7 @@ export function portalLoginRoutes(app: App, deps: CodeLoginDeps, config: Config)
         tags,
         summary: "Een inlogcode per e-mail vragen",
         body: CodeRequestBody,
-        response: { 202: Accepted, ...errors(400, 429) },
+        response: { 202: Accepted, ...errors(429) },
       },
     },
     async (request, reply) => {
@@ -42,7 +42,7 @@ export function portalLoginRoutes(app: App, deps: CodeLoginDeps, config: Config)
         tags,
         summary: "Inloggen met de code",
         body: CodeLoginBody,
-        response: { 200: LoggedIn, ...errors(400, 401, 429) },
+        response: { 200: LoggedIn, ...errors(401, 429) },
       },
     },
     async (request, reply) => {

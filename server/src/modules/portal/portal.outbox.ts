@@ -44,6 +44,24 @@ export async function queueNewMessageNotice(db: Transaction<DB>, municipalityId:
     .execute();
 }
 
+export const EXPORT_READY_SUBJECT = "Uw gegevens staan klaar in Wijkwerk";
+export const EXPORT_READY_BODY =
+  "De gegevens die u heeft opgevraagd staan klaar. Log in op Wijkwerk en kijk bij 'Wie keek in mijn gegevens?'. In deze e-mail staan geen persoonlijke gegevens.";
+
+/** "Your data is ready": to the portal account that asked, without any personal detail. */
+export async function queueExportReadyNotice(db: Transaction<DB>, municipalityId: string, userId: string) {
+  await db
+    .insertInto("outboxMessage")
+    .values({
+      municipalityId,
+      recipientUserId: userId,
+      kind: "exportReady",
+      subject: EXPORT_READY_SUBJECT,
+      body: EXPORT_READY_BODY,
+    })
+    .execute();
+}
+
 const DEMO_DOMAIN = "@demo.wijkwerk.nl";
 
 /**

@@ -6,6 +6,7 @@ import { ZRM_DOMAINS } from "../assessments/zrm.ts";
 import type { ZrmVersion } from "../households/dossier.tables.ts";
 import { todayInNetherlands } from "../households/residents.rules.ts";
 import { listMessages, sendMessage } from "../messages/messages.service.ts";
+import { listMyExports } from "./portal.exports.ts";
 import { assertPortalHousehold, currentCase } from "./portal.scope.ts";
 import { caseLeadOf } from "./portal.service.ts";
 import type { Answer } from "./portal.tables.ts";
@@ -121,17 +122,11 @@ interface AccessRow {
 
 /** "Who looked at my data": organisation, role and when; names only where the municipality chose so. */
 export async function getAccessLog(ctx: RequestContext, householdId: string) {
-  await assertPortalHousehold(ctx, householdId);
+  const scope = await assertPortalHousehold(ctx, householdId);
   const { rows } = await sql<AccessRow>`select * from app_portal_access_log(${householdId}, 200)`.execute(
     ctx.trx,
   );
-  const requests = await ctx.trx
-    .selectFrom("exportRequest")
-    .select(["id", "requestedAt", "status"])
-    .where("municipalityId", "=", ctx.actor.municipalityId)
-    .where("householdId", "=", householdId)
-    .orderBy("requestedAt", "desc")
-    .execute();
+  const exportRequests = await listMyExports(ctx, scope);
   await ctx.audit({
     action: "portal.accessLogViewed",
     resourceType: "household",
@@ -149,11 +144,7 @@ export async function getAccessLog(ctx: RequestContext, householdId: string) {
       reason: r.reason,
       emergency: r.emergency,
     })),
-    exportRequests: requests.map((r) => ({
-      id: r.id,
-      requestedAt: new Date(r.requestedAt).toISOString(),
-      status: r.status,
-    })),
+    exportRequests,
   };
 }
 
@@ -170,6 +161,13 @@ export async function requestExport(ctx: RequestContext, householdId: string) {
     .executeTakeFirst();
   if (open)
     throw conflict("exportAlreadyRequested", "U heeft dit al gevraagd. U krijgt binnen een maand bericht.");
+  const ready = (await listMyExports(ctx, scope)).find((r) => r.status === "ready");
+  if (ready?.expiresAt) {
+    throw conflict(
+      "exportReady",
+      `Uw gegevens staan al klaar. U kunt ze downloaden tot ${ready.expiresAt.slice(0, 10)}. Daarna kunt u ze opnieuw opvragen.`,
+    );
+  }
   const id = randomUUID();
   await ctx.trx
     .insertInto("exportRequest")
@@ -189,7 +187,13 @@ export async function requestExport(ctx: RequestContext, householdId: string) {
     householdId,
     residentId: scope.residentId,
   });
-  return { id, requestedAt: ctx.now.toISOString(), status: "requested" as const };
+  return {
+    id,
+    requestedAt: ctx.now.toISOString(),
+    status: "requested" as const,
+    readyAt: null,
+    expiresAt: null,
+  };
 }
 
 export async function getPortalMessages(ctx: RequestContext, householdId: string) {

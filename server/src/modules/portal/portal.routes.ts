@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
+import { created, routeGroup } from "../../platform/http/route-helpers.ts";
 import { getPortalMe } from "./portal.me.ts";
 import { agreeToPlan, commentOnGoal, proposeGoal } from "./portal.participation.ts";
 import { getPlan } from "./portal.plan.ts";
@@ -37,228 +37,134 @@ import {
 import { inPortal } from "./portal.scope.ts";
 import { getOverview } from "./portal.service.ts";
 
-const tags = ["Inwonersportaal"];
-const access = { anyOf: ["portal.use" as const] };
-const read = errors(401, 403, 404);
-const write = errors(400, 401, 403, 404, 409, 422);
+const resident = routeGroup({ anyOf: ["portal.use"] }, ["Inwonersportaal"]);
 
 /** The resident's own portal. Every household route checks that the account may act for that household. */
 export function portalRoutes(app: App): void {
   app.get(
     "/api/portal/me",
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Mijn account en machtigingen",
-        response: { 200: PortalMe, ...errors(401, 403) },
-      },
-    },
+    resident("Mijn account en machtigingen", { response: { 200: PortalMe } }),
     (request) => request.withContext((ctx) => getPortalMe(ctx)),
   );
   const base = "/api/portal/households/:householdId";
   app.get(
     base,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Mijn hulp: overzicht",
-        params: HouseholdParams,
-        response: { 200: Overview, ...read },
-      },
-    },
+    resident("Mijn hulp: overzicht", { params: HouseholdParams, response: { 200: Overview } }),
     (request) => inPortal(request, (ctx) => getOverview(ctx, request.params.householdId)),
   );
   app.get(
     `${base}/plan`,
-    {
-      config: { access },
-      schema: { tags, summary: "Mijn plan", params: HouseholdParams, response: { 200: PlanView, ...read } },
-    },
+    resident("Mijn plan", { params: HouseholdParams, response: { 200: PlanView } }),
     (request) => inPortal(request, (ctx) => getPlan(ctx, request.params.householdId)),
   );
   app.post(
     `${base}/plan/agreement`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Akkoord geven op het plan",
-        params: HouseholdParams,
-        body: AgreementBody,
-        response: { 201: AgreementView, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inPortal(request, (ctx) =>
-            agreeToPlan(ctx, request.params.householdId, request.body.planVersion),
-          ),
-        ),
+    resident("Akkoord geven op het plan", {
+      params: HouseholdParams,
+      body: AgreementBody,
+      response: { 201: AgreementView },
+    }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) => agreeToPlan(ctx, request.params.householdId, request.body.planVersion)),
+      ),
   );
   app.post(
     `${base}/goals/:goalId/comments`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Reageren op een doel",
-        params: GoalParams,
-        body: TextBody,
-        response: { 201: CommentView, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inPortal(request, (ctx) =>
-            commentOnGoal(ctx, request.params.householdId, request.params.goalId, request.body.text),
-          ),
+    resident("Reageren op een doel", { params: GoalParams, body: TextBody, response: { 201: CommentView } }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) =>
+          commentOnGoal(ctx, request.params.householdId, request.params.goalId, request.body.text),
         ),
+      ),
   );
   app.post(
     `${base}/goal-proposals`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Een eigen doel voorstellen",
-        params: HouseholdParams,
-        body: TextBody,
-        response: { 201: ProposalView, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inPortal(request, (ctx) => proposeGoal(ctx, request.params.householdId, request.body.text)),
-        ),
+    resident("Een eigen doel voorstellen", {
+      params: HouseholdParams,
+      body: TextBody,
+      response: { 201: ProposalView },
+    }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) => proposeGoal(ctx, request.params.householdId, request.body.text)),
+      ),
   );
   app.get(
     `${base}/self-assessment`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Mijn eigen inschatting",
-        params: HouseholdParams,
-        response: { 200: SelfAssessmentView, ...read },
-      },
-    },
+    resident("Mijn eigen inschatting", { params: HouseholdParams, response: { 200: SelfAssessmentView } }),
     (request) => inPortal(request, (ctx) => getSelfAssessment(ctx, request.params.householdId)),
   );
   app.post(
     `${base}/self-assessment`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Mijn eigen inschatting opslaan",
-        params: HouseholdParams,
-        body: SelfAssessmentBody,
-        response: { 201: Submitted, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inPortal(request, (ctx) =>
-            submitSelfAssessment(ctx, request.params.householdId, request.body.scores),
-          ),
+    resident("Mijn eigen inschatting opslaan", {
+      params: HouseholdParams,
+      body: SelfAssessmentBody,
+      response: { 201: Submitted },
+    }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) =>
+          submitSelfAssessment(ctx, request.params.householdId, request.body.scores),
         ),
+      ),
   );
   app.get(
     `${base}/access-log`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Wie heeft mijn gegevens bekeken",
-        params: HouseholdParams,
-        response: { 200: AccessLogView, ...read },
-      },
-    },
+    resident("Wie heeft mijn gegevens bekeken", {
+      params: HouseholdParams,
+      response: { 200: AccessLogView },
+    }),
     (request) => inPortal(request, (ctx) => getAccessLog(ctx, request.params.householdId)),
   );
   app.post(
     `${base}/export-request`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Al mijn gegevens opvragen",
-        params: HouseholdParams,
-        response: { 201: ExportRequestView, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await inPortal(request, (ctx) => requestExport(ctx, request.params.householdId))),
+    resident("Al mijn gegevens opvragen", { params: HouseholdParams, response: { 201: ExportRequestView } }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) => requestExport(ctx, request.params.householdId)),
+      ),
   );
   app.get(
     `${base}/messages`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Mijn berichten",
-        params: HouseholdParams,
-        response: { 200: MessageList, ...read },
-      },
-    },
+    resident("Mijn berichten", { params: HouseholdParams, response: { 200: MessageList } }),
     (request) => inPortal(request, (ctx) => getPortalMessages(ctx, request.params.householdId)),
   );
   app.post(
     `${base}/messages`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Een bericht sturen aan mijn regisseur",
-        params: HouseholdParams,
-        body: TextBody,
-        response: { 201: Message, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inPortal(request, (ctx) =>
-            sendPortalMessage(ctx, request.params.householdId, request.body.text),
-          ),
-        ),
+    resident("Een bericht sturen aan mijn regisseur", {
+      params: HouseholdParams,
+      body: TextBody,
+      response: { 201: Message },
+    }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) => sendPortalMessage(ctx, request.params.householdId, request.body.text)),
+      ),
   );
   app.post(
     `${base}/satisfaction`,
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Drie vragen na afloop (anoniem)",
-        params: HouseholdParams,
-        body: SatisfactionBody,
-        response: { 201: Answered, ...write },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inPortal(request, (ctx) => answerSatisfaction(ctx, request.params.householdId, request.body)),
-        ),
+    resident("Drie vragen na afloop (anoniem)", {
+      params: HouseholdParams,
+      body: SatisfactionBody,
+      response: { 201: Answered },
+    }),
+    (request, reply) =>
+      created(
+        reply,
+        inPortal(request, (ctx) => answerSatisfaction(ctx, request.params.householdId, request.body)),
+      ),
   );
   app.get(
     `${base}/case-lead/photo`,
-    {
-      config: { access },
-      schema: { tags, summary: "Foto van mijn regisseur", params: HouseholdParams, response: { ...read } },
-    },
+    resident("Foto van mijn regisseur", { params: HouseholdParams }),
     async (request, reply) => {
       const { photo, type } = await inPortal(request, (ctx) =>
         caseLeadPhoto(ctx, request.params.householdId),

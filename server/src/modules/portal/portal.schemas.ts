@@ -201,7 +201,13 @@ export const SelfAssessmentView = Type.Object({
 });
 export const Submitted = Type.Object({ id: Uuid, submittedAt: DateTime });
 
-const ExportRequest = Type.Object({ id: Uuid, requestedAt: DateTime, status: Type.String() });
+const ExportRequest = Type.Object({
+  id: Uuid,
+  requestedAt: DateTime,
+  status: Type.Union([Type.Literal("requested"), Type.Literal("ready"), Type.Literal("expired")]),
+  readyAt: Nullable(DateTime),
+  expiresAt: Nullable(DateTime),
+});
 export const ExportRequestView = ExportRequest;
 export const AccessLogView = Type.Object({
   entries: Type.Array(

@@ -37,7 +37,7 @@ export interface OutboxMessageTable {
   municipalityId: string;
   id: ColumnType<string, string | undefined, never>;
   recipientUserId: string;
-  kind: "loginCode" | "newMessage";
+  kind: "loginCode" | "newMessage" | "exportReady";
   subject: string;
   body: string;
   createdAt: Timestamp;

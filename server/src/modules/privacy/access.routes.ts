@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, Nullable, Uuid } from "../../platform/http/schemas.ts";
+import { Nullable, Uuid } from "../../platform/http/schemas.ts";
 import { householdAccessFor, listFrontOfficeRequests, routeCase } from "./access.service.ts";
 import { HouseholdParams } from "./privacy.schemas.ts";
 
@@ -48,7 +48,7 @@ export function accessRoutes(app: App): void {
         tags,
         summary: "Wat de gebruiker met dit huishouden mag (toegangsniveau en toegestane handelingen)",
         params: HouseholdParams,
-        response: { 200: HouseholdAccess, ...errors(401, 403, 404) },
+        response: { 200: HouseholdAccess },
       },
     },
     (request) => request.withContext((ctx) => householdAccessFor(ctx, request.params.householdId)),
@@ -60,7 +60,7 @@ export function accessRoutes(app: App): void {
       schema: {
         tags,
         summary: "Frontoffice: aanvragen als samenvatting (naam, adres, vraag, urgentie)",
-        response: { 200: FrontOfficeRequests, ...errors(401, 403) },
+        response: { 200: FrontOfficeRequests },
       },
     },
     (request) => request.withContext((ctx) => listFrontOfficeRequests(ctx)),
@@ -74,7 +74,7 @@ export function accessRoutes(app: App): void {
         summary: "Frontoffice: een aanvraag doorzetten naar een backofficeorganisatie of -medewerker",
         params: HouseholdParams,
         body: RouteInput,
-        response: { 201: Routed, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: Routed },
       },
     },
     async (request, reply) =>

@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import {
   CasePurposeSet,
   Consent,
@@ -32,7 +32,7 @@ export function privacyRoutes(app: App): void {
       schema: {
         tags,
         summary: "Het register van verwerkingsdoelen",
-        response: { 200: PurposeRegister, ...errors(401, 403) },
+        response: { 200: PurposeRegister },
       },
     },
     (request) => request.withContext((ctx) => getPurposes(ctx)),
@@ -45,7 +45,7 @@ export function privacyRoutes(app: App): void {
         tags,
         summary: "Een verwerkingsdoel toevoegen",
         body: PurposeInput,
-        response: { 201: PurposeRegister, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: PurposeRegister },
       },
     },
     async (request, reply) =>
@@ -58,7 +58,7 @@ export function privacyRoutes(app: App): void {
       schema: {
         tags,
         summary: "Het standaardregister laden (Wmo, jeugd, schuldhulp, signalen, wederkerigheid)",
-        response: { 200: PurposeRegister, ...errors(401, 403) },
+        response: { 200: PurposeRegister },
       },
     },
     (request) => request.withContext((ctx) => loadDefaultPurposes(ctx)),
@@ -72,7 +72,7 @@ export function privacyRoutes(app: App): void {
         summary: "Het verwerkingsdoel van de lopende casus vastleggen",
         params: HouseholdParams,
         body: SetPurpose,
-        response: { 200: CasePurposeSet, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: CasePurposeSet },
       },
     },
     (request) =>
@@ -86,7 +86,7 @@ export function privacyRoutes(app: App): void {
         tags,
         summary: "Toestemmingen van een huishouden",
         params: HouseholdParams,
-        response: { 200: ConsentList, ...errors(401, 403, 404) },
+        response: { 200: ConsentList },
       },
     },
     (request) => request.withContext((ctx) => getConsents(ctx, request.params.householdId)),
@@ -100,7 +100,7 @@ export function privacyRoutes(app: App): void {
         summary: "Toestemming vastleggen",
         params: HouseholdParams,
         body: ConsentInput,
-        response: { 201: Consent, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: Consent },
       },
     },
     async (request, reply) =>
@@ -119,7 +119,7 @@ export function privacyRoutes(app: App): void {
         summary: "Toestemming intrekken",
         params: IdParams,
         body: WithdrawConsent,
-        response: { 200: Withdrawn, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Withdrawn },
       },
     },
     (request) =>

@@ -140,6 +140,8 @@ export interface ConferenceDecisionTable {
   decidedByUserId: string;
   decidedAt: Timestamp;
   completedAt: Date | null;
+  /** The plan action an 'action' decision created (0018); null for older decisions and other kinds. */
+  planActionId: Auto<string | null>;
 }
 
 export interface CaseLearningNoteTable {
@@ -191,4 +193,22 @@ export interface PrivacyTables {
   caseLearningNote: CaseLearningNoteTable;
   residentCorrection: ResidentCorrectionTable;
   retentionRun: RetentionRunTable;
+  exportDelivery: ExportDeliveryTable;
+}
+
+/** A produced privacy export, delivered to the resident through the portal until it expires (0018). */
+export interface ExportDeliveryTable {
+  municipalityId: string;
+  requestId: string;
+  householdId: string;
+  residentId: string;
+  requestedByUserId: string;
+  deliveredByUserId: string;
+  deliveredAt: Timestamp;
+  expiresAt: Timestamp;
+  /** The export as JSON text; null once purged after expiry. */
+  content: string | null;
+  contentSha256: string;
+  contentBytes: number;
+  purgedAt: Date | null;
 }

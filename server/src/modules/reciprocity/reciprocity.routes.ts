@@ -27,7 +27,7 @@ export function reciprocityRoutes(app: App): void {
         tags,
         summary: "Aanbod en matches van een huishouden",
         params: HouseholdParams,
-        response: { 200: Reciprocity, ...errors(401, 403, 404) },
+        response: { 200: Reciprocity },
       },
     },
     (request) =>
@@ -42,7 +42,7 @@ export function reciprocityRoutes(app: App): void {
         summary: "Vastleggen wat een inwoner kan bieden",
         params: HouseholdParams,
         body: RecordOffer,
-        response: { 201: Saved, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: Saved },
       },
     },
     async (request, reply) =>
@@ -58,7 +58,7 @@ export function reciprocityRoutes(app: App): void {
         tags,
         summary: "Passende hulpvragen en vacatures in de buurt",
         params: OfferParams,
-        response: { 200: Candidates, ...errors(401, 403, 404) },
+        response: { 200: Candidates },
       },
     },
     (request) => request.withContext((ctx) => findCandidates(ctx, request.params.offerId)),
@@ -71,7 +71,7 @@ export function reciprocityRoutes(app: App): void {
         tags,
         summary: "Een match voorstellen (met toestemming van de aanbieder)",
         body: ProposeMatch,
-        response: { 201: Saved, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: Saved, ...errors(404) },
       },
     },
     async (request, reply) =>
@@ -86,7 +86,7 @@ export function reciprocityRoutes(app: App): void {
         summary: "Toestemming van de inwoner met de hulpvraag vastleggen",
         params: MatchParams,
         body: ConsentInput,
-        response: { 200: Saved, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: Saved },
       },
     },
     (request) =>

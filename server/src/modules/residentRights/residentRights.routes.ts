@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
-import { DateTime, errors, IdParams, Nullable, Uuid } from "../../platform/http/schemas.ts";
+import { DateTime, IdParams, Nullable, Uuid } from "../../platform/http/schemas.ts";
 import { correctResident, listCorrections } from "./correction.service.ts";
 import { exportAsHtml, exportResident } from "./export.service.ts";
 
@@ -57,7 +57,7 @@ export function residentRightsRoutes(app: App): void {
         summary: "Inzageverzoek: alle gegevens over een inwoner, met wie ze inzag (JSON of HTML)",
         params: IdParams,
         querystring: ExportQuery,
-        response: { 200: Export, ...errors(401, 403, 404) },
+        response: { 200: Export },
       },
     },
     async (request, reply) => {
@@ -80,7 +80,7 @@ export function residentRightsRoutes(app: App): void {
         tags,
         summary: "Correcties van inwonergegevens (met oude en nieuwe waarde)",
         params: IdParams,
-        response: { 200: Corrections, ...errors(401, 403, 404) },
+        response: { 200: Corrections },
       },
     },
     (request) => request.withContext((ctx) => listCorrections(ctx, request.params.id)),
@@ -94,7 +94,7 @@ export function residentRightsRoutes(app: App): void {
         summary: "Correctieverzoek: gegevens van een inwoner corrigeren, met geschiedenis",
         params: IdParams,
         body: CorrectionInput,
-        response: { 200: Corrections, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: Corrections },
       },
     },
     (request) => request.withContext((ctx) => correctResident(ctx, request.params.id, request.body)),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { recordSystemAudit } from "../../platform/audit/system-audit.ts";
 import type { DB } from "../../platform/db/schema.ts";
+import { purgeExpiredExports } from "./exportDelivery.service.ts";
 import { childrenFirst, discoverPersonalTables, foreignKeyPairs } from "./schemaCatalogue.ts";
 
 /** Tables kept (stripped of identifying values) when a purpose says anonymise: the statistics skeleton. */
@@ -141,6 +142,8 @@ export async function runRetention(db: Kysely<DB>, options: { now: Date }): Prom
   const order = ordered
     .map((name) => byName.get(name))
     .filter((t): t is NonNullable<typeof t> => t !== undefined);
+  // Delivered privacy exports whose download period ended lose their content first (counts are audited).
+  await purgeExpiredExports(db, options.now);
   const results: RetentionResult[] = [];
   for (const { id: municipalityId } of municipalities) {
     const due = await dueHouseholds(db, municipalityId, options.now);

@@ -49,6 +49,8 @@ export const EXPORT_EXCLUDED: Record<string, string> = {
   emergency_access:
     "Elke inzage met noodtoegang staat in het inzagelog, gemarkeerd als noodtoegang en met de opgegeven reden.",
   retention_run: "Bevat alleen ids van verwijderde huishoudens, geen gegevens over de inwoner.",
+  export_delivery:
+    "Bevat eerdere exports van deze zelfde gegevens (een kopie die de inwoner een beperkte tijd kan downloaden); het verzoek zelf staat bij export_request.",
 };
 
 /** Where a generic household/resident filter would include other household members' rows. */

@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import {
   ApiKey,
   ApiKeyInput,
@@ -30,7 +30,7 @@ export function signalAdminRoutes(app: App): void {
       schema: {
         tags,
         summary: "Termijnen per urgentie (werkdagen)",
-        response: { 200: Settings, ...errors(401, 403) },
+        response: { 200: Settings },
       },
     },
     (request) => request.withContext((ctx) => getSettings(ctx)),
@@ -43,7 +43,7 @@ export function signalAdminRoutes(app: App): void {
         tags,
         summary: "Termijnen per urgentie wijzigen",
         body: Settings,
-        response: { 200: Settings, ...errors(400, 401, 403, 422) },
+        response: { 200: Settings },
       },
     },
     (request) => request.withContext((ctx) => changeSettings(ctx, request.body)),
@@ -52,7 +52,7 @@ export function signalAdminRoutes(app: App): void {
     "/api/signal-routing-rules",
     {
       config: configure,
-      schema: { tags, summary: "Routeringsregels", response: { 200: RoutingRuleList, ...errors(401, 403) } },
+      schema: { tags, summary: "Routeringsregels", response: { 200: RoutingRuleList } },
     },
     (request) => request.withContext((ctx) => getRoutingRules(ctx)),
   );
@@ -64,7 +64,7 @@ export function signalAdminRoutes(app: App): void {
         tags,
         summary: "Een routeringsregel toevoegen",
         body: RoutingRuleInput,
-        response: { 201: RoutingRuleList, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: RoutingRuleList },
       },
     },
     async (request, reply) =>
@@ -78,7 +78,7 @@ export function signalAdminRoutes(app: App): void {
         tags,
         summary: "Een routeringsregel verwijderen",
         params: IdParams,
-        response: { 200: RoutingRuleList, ...errors(401, 403, 404) },
+        response: { 200: RoutingRuleList },
       },
     },
     (request) => request.withContext((ctx) => removeRoutingRule(ctx, request.params.id)),
@@ -90,7 +90,7 @@ export function signalAdminRoutes(app: App): void {
       schema: {
         tags,
         summary: "API-sleutels van ketenpartners",
-        response: { 200: ApiKeyList, ...errors(401, 403) },
+        response: { 200: ApiKeyList },
       },
     },
     (request) => request.withContext((ctx) => getApiKeys(ctx)),
@@ -103,7 +103,7 @@ export function signalAdminRoutes(app: App): void {
         tags,
         summary: "Een API-sleutel uitgeven (de sleutel wordt één keer getoond)",
         body: ApiKeyInput,
-        response: { 201: IssuedApiKey, ...errors(400, 401, 403, 422) },
+        response: { 201: IssuedApiKey },
       },
     },
     async (request, reply) =>
@@ -117,7 +117,7 @@ export function signalAdminRoutes(app: App): void {
         tags,
         summary: "Een API-sleutel intrekken",
         params: IdParams,
-        response: { 200: ApiKey, ...errors(401, 403, 404, 409) },
+        response: { 200: ApiKey },
       },
     },
     (request) => request.withContext((ctx) => revokeApiKey(ctx, request.params.id)),

@@ -62,7 +62,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Een signaal doorgeven (ketenpartner)",
         body: SignalInput,
-        response: { 201: Submitted, ...errors(400, 401, 403, 413, 422) },
+        response: { 201: Submitted },
       },
     },
     async (request, reply) =>
@@ -77,7 +77,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
       schema: {
         tags,
         summary: "Mijn signalen met hun status",
-        response: { 200: ReporterSignalList, ...errors(401, 403) },
+        response: { 200: ReporterSignalList },
       },
     },
     (request) => request.withContext((ctx) => getOwnSignals(ctx)),
@@ -90,7 +90,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Een eigen signaal met zijn status",
         params: IdParams,
-        response: { 200: ReporterSignal, ...errors(401, 403, 404) },
+        response: { 200: ReporterSignal },
       },
     },
     (request) => request.withContext((ctx) => getOwnSignal(ctx, request.params.id)),
@@ -105,7 +105,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Keuzelijsten voor het openbare meldformulier",
         params: MunicipalityParams,
-        response: { 200: PublicForm, ...errors(404) },
+        response: { 200: PublicForm },
       },
     },
     (request) => request.withPublicContext(request.params.municipalityCode, (ctx) => getPublicForm(ctx)),
@@ -120,7 +120,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         summary: "Een zorg melden als inwoner (zonder inloggen, anoniem mag)",
         params: MunicipalityParams,
         body: PublicSignalInput,
-        response: { 201: PublicSubmitted, ...errors(400, 404, 413, 422, 429) },
+        response: { 201: PublicSubmitted, ...errors(429) },
       },
     },
     async (request, reply) => {
@@ -151,7 +151,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "De status van een melding opvragen met de referentiecode",
         params: ReferenceParams,
-        response: { 200: PublicStatus, ...errors(404, 429) },
+        response: { 200: PublicStatus, ...errors(429) },
       },
     },
     (request, reply) => {
@@ -181,7 +181,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
           "Stuur de sleutel als Authorization: Bearer wk_…. Een tweede aanlevering met hetzelfde externalReference geeft het bestaande signaal terug (200).",
         headers: ApiKeyHeaders,
         body: ApiSignalInput,
-        response: { 200: Submitted, 201: Submitted, ...errors(400, 401, 413, 422) },
+        response: { 200: Submitted, 201: Submitted, ...errors(401) },
       },
     },
     async (request, reply) => {
@@ -210,7 +210,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         summary: "De status van een aangeleverd signaal, op eigen kenmerk",
         headers: ApiKeyHeaders,
         params: ExternalReferenceParams,
-        response: { 200: ReporterSignal, ...errors(401, 404) },
+        response: { 200: ReporterSignal, ...errors(401) },
       },
     },
     (request) =>

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import type { App } from "../../platform/http/app-type.ts";
-import { DateTime, errors, IdParams, Nullable, Uuid } from "../../platform/http/schemas.ts";
+import { CsvFile, sendCsv } from "../../platform/http/csv.ts";
+import { DateTime, IdParams, Nullable, Uuid } from "../../platform/http/schemas.ts";
 import { signalAdminRoutes } from "./signals.admin.routes.ts";
 import { type SignalDeps, signalChannelRoutes } from "./signals.channels.routes.ts";
 import {
@@ -124,7 +125,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Triagelijst van mijn team(s)",
         querystring: QueueQuery,
-        response: { 200: Queue, ...errors(401, 403) },
+        response: { 200: Queue },
       },
     },
     (request) => request.withContext((ctx) => getQueue(ctx, request.query)),
@@ -137,7 +138,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Clusters van signalen per buurt en categorie",
         querystring: PeriodQuery,
-        response: { 200: NeighbourhoodView, ...errors(401, 403, 422) },
+        response: { 200: NeighbourhoodView },
       },
     },
     (request) => request.withContext((ctx) => getNeighbourhoodView(ctx, request.query)),
@@ -149,7 +150,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
       schema: {
         tags,
         summary: "Buurtgrenzen van de gemeente (CBS/PDOK, gemeente Utrecht)",
-        response: { 200: MapShapes, ...errors(401, 403) },
+        response: { 200: MapShapes },
       },
     },
     (request) => request.withContext((ctx) => getMapShapes(ctx)),
@@ -164,7 +165,6 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         body: InitiativeInput,
         response: {
           201: Type.Object({ id: Type.String(), title: Type.String(), signalCount: Type.Integer() }),
-          ...errors(400, 401, 403, 422),
         },
       },
     },
@@ -179,7 +179,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Cijfers over signalen",
         querystring: PeriodQuery,
-        response: { 200: Figures, ...errors(401, 403, 422) },
+        response: { 200: Figures },
       },
     },
     (request) => request.withContext((ctx) => getFigures(ctx, request.query)),
@@ -192,16 +192,12 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Cijfers over signalen als CSV",
         querystring: PeriodQuery,
-        produces: ["text/csv"],
-        response: { 200: Type.String(), ...errors(401, 403, 422) },
+        response: { 200: CsvFile },
       },
     },
     async (request, reply) => {
       const csv = await request.withContext((ctx) => exportFigures(ctx, request.query));
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="signalen-cijfers.csv"')
-        .send(csv);
+      return sendCsv(reply, "signalen-cijfers.csv", csv);
     },
   );
   app.get(
@@ -212,7 +208,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Een signaal (triage)",
         params: IdParams,
-        response: { 200: SignalDetail, ...errors(401, 403, 404) },
+        response: { 200: SignalDetail },
       },
     },
     (request) => request.withContext((ctx) => getSignal(ctx, request.params.id)),
@@ -225,7 +221,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         tags,
         summary: "Mogelijke bestaande huishoudens (adres en naam)",
         params: IdParams,
-        response: { 200: Matches, ...errors(401, 403, 404) },
+        response: { 200: Matches },
       },
     },
     (request) => request.withContext((ctx) => getMatches(ctx, request.params.id)),
@@ -239,7 +235,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         summary: "Triagebesluit (geldt voor alle open signalen op hetzelfde adres)",
         params: IdParams,
         body: Decision,
-        response: { 200: SignalDetail, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: SignalDetail },
       },
     },
     (request) => request.withContext((ctx) => decideSignal(ctx, request.params.id, request.body)),
@@ -253,7 +249,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         summary: "Een contactpoging vastleggen (erop af)",
         params: IdParams,
         body: ContactAttemptInput,
-        response: { 201: SignalDetail, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: SignalDetail },
       },
     },
     async (request, reply) =>
@@ -270,7 +266,7 @@ export function signalRoutes(app: App, deps: SignalDeps): void {
         summary: "Een stap van de meldcode vastleggen",
         params: IdParams,
         body: MeldcodeStepInput,
-        response: { 201: SignalDetail, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: SignalDetail },
       },
     },
     async (request, reply) =>

@@ -1,4 +1,7 @@
-/** The closed lists of early signalling. The UI shows their Dutch names from its catalogue. */
+/**
+ * The closed lists of early signalling. The UI shows their Dutch names from its catalogue. The web app
+ * imports this file too: keep it free of imports and of anything but plain values and types.
+ */
 
 /** Life domains (as in the ZRM) plus neighbourhood and safety concerns. */
 export const SIGNAL_CATEGORIES = [

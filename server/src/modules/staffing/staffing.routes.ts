@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import { CoFunding, NormBody, RosterBody, TeamStaffing } from "./staffing.schemas.ts";
 import { getCoFunding, getTeamStaffing, setNorm, setRoster } from "./staffing.service.ts";
 
@@ -13,7 +13,7 @@ export function staffingRoutes(app: App): void {
       schema: {
         tags,
         summary: "Cofinanciering: uren per moederorganisatie en team",
-        response: { 200: CoFunding, ...errors(401, 403) },
+        response: { 200: CoFunding },
       },
     },
     (request) => request.withContext((ctx) => getCoFunding(ctx)),
@@ -26,7 +26,7 @@ export function staffingRoutes(app: App): void {
         tags,
         summary: "Deskundigheid, uren en bezetting per dagdeel van een team",
         params: IdParams,
-        response: { 200: TeamStaffing, ...errors(401, 403, 404) },
+        response: { 200: TeamStaffing },
       },
     },
     (request) => request.withContext((ctx) => getTeamStaffing(ctx, request.params.id)),
@@ -40,7 +40,7 @@ export function staffingRoutes(app: App): void {
         summary: "De bezettingsnorm van een team instellen",
         params: IdParams,
         body: NormBody,
-        response: { 200: TeamStaffing, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: TeamStaffing },
       },
     },
     (request) => request.withContext((ctx) => setNorm(ctx, request.params.id, request.body)),
@@ -54,7 +54,7 @@ export function staffingRoutes(app: App): void {
         summary: "Het rooster (medewerker × weekdag × dagdeel) van een team vervangen",
         params: IdParams,
         body: RosterBody,
-        response: { 200: TeamStaffing, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: TeamStaffing },
       },
     },
     (request) => request.withContext((ctx) => setRoster(ctx, request.params.id, request.body.slots)),

@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import { AddMember, CreateTeam, TeamDetail, TeamList, TeamSummary } from "./teams.schemas.ts";
 import { addTeamMember, createTeam, getTeam, getTeams } from "./teams.service.ts";
 
@@ -10,7 +10,7 @@ export function teamRoutes(app: App): void {
     "/api/teams",
     {
       config: { access: { anyOf: ["team.read"] } },
-      schema: { tags, summary: "Teams van de gemeente", response: { 200: TeamList, ...errors(401, 403) } },
+      schema: { tags, summary: "Teams van de gemeente", response: { 200: TeamList } },
     },
     (request) => request.withContext((ctx) => getTeams(ctx)),
   );
@@ -22,7 +22,7 @@ export function teamRoutes(app: App): void {
         tags,
         summary: "Een team toevoegen",
         body: CreateTeam,
-        response: { 201: TeamSummary, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: TeamSummary },
       },
     },
     async (request, reply) =>
@@ -36,7 +36,7 @@ export function teamRoutes(app: App): void {
         tags,
         summary: "Een team met zijn leden",
         params: IdParams,
-        response: { 200: TeamDetail, ...errors(401, 403, 404) },
+        response: { 200: TeamDetail },
       },
     },
     (request) => request.withContext((ctx) => getTeam(ctx, request.params.id)),
@@ -50,7 +50,7 @@ export function teamRoutes(app: App): void {
         summary: "Een medewerker aan een team toevoegen (detachering)",
         params: IdParams,
         body: AddMember,
-        response: { 201: TeamDetail, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: TeamDetail },
       },
     },
     async (request, reply) =>

@@ -1,5 +1,5 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors, IdParams } from "../../platform/http/schemas.ts";
+import { IdParams } from "../../platform/http/schemas.ts";
 import { CreateUser, User, UserList } from "./users.schemas.ts";
 import { changeUserDisabled, createUser, getUsers } from "./users.service.ts";
 
@@ -16,7 +16,7 @@ export function userRoutes(
       schema: {
         tags,
         summary: "Gebruikers van de gemeente",
-        response: { 200: UserList, ...errors(401, 403) },
+        response: { 200: UserList },
       },
     },
     (request) => request.withContext((ctx) => getUsers(ctx)),
@@ -29,7 +29,7 @@ export function userRoutes(
         tags,
         summary: "Een gebruiker aanmaken",
         body: CreateUser,
-        response: { 201: User, ...errors(400, 401, 403, 409, 422) },
+        response: { 201: User },
       },
     },
     async (request, reply) =>
@@ -49,7 +49,7 @@ export function userRoutes(
             ? "Een gebruiker uitzetten (beëindigt direct alle sessies)"
             : "Een gebruiker weer aanzetten",
           params: IdParams,
-          response: { 200: User, ...errors(400, 401, 403, 404) },
+          response: { 200: User },
         },
       },
       async (request) => {

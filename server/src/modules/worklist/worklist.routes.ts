@@ -1,5 +1,4 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { errors } from "../../platform/http/schemas.ts";
 import { toJson } from "../plans/json.ts";
 import { TeamParams, TeamWorklist, Worklist } from "./worklist.schemas.ts";
 import { getMyWorklist, getTeamWorklist } from "./worklist.service.ts";
@@ -14,7 +13,7 @@ export function worklistRoutes(app: App): void {
       schema: {
         tags,
         summary: "Mijn werk: casussen, acties, evaluaties, acute signalen, nazorg",
-        response: { 200: Worklist, ...errors(401, 403) },
+        response: { 200: Worklist },
       },
     },
     (request) => request.withContext(async (ctx) => toJson(await getMyWorklist(ctx))),
@@ -27,7 +26,7 @@ export function worklistRoutes(app: App): void {
         tags,
         summary: "Het werk van een team per medewerker",
         params: TeamParams,
-        response: { 200: TeamWorklist, ...errors(401, 403) },
+        response: { 200: TeamWorklist },
       },
     },
     (request) =>

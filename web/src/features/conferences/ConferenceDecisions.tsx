@@ -16,6 +16,7 @@ import { AppLink } from "../../app/router.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { conferencesPath } from "./ConferencesPage.tsx";
+import { PlanActionLink } from "./PlanActionLink.tsx";
 import { formatDay, type MyDecision } from "./types.ts";
 
 /** The worklist's section of open decisions from case conferences assigned to the user. */
@@ -57,6 +58,12 @@ export function ConferenceDecisions({ items, reload }: { items: MyDecision[]; re
                     `conf.decision.${d.kind === "escalation" ? "escalation" : d.kind === "caseLead" ? "caseLead" : "action"}`,
                   )}
                   : {d.description}
+                  {d.planAction && (
+                    <>
+                      <br />
+                      <PlanActionLink planAction={d.planAction} />
+                    </>
+                  )}
                 </TableCell>
                 <TableCell>
                   {d.householdId ? (

@@ -7,7 +7,8 @@ import { SelectField, TextField } from "../../ui/fields.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { TextAreaField } from "../dossier/TextAreaField.tsx";
-import type { AgendaItem, Candidates, Conference, DecisionKind } from "./types.ts";
+import { emptyDraft, PlanActionSection, planActionBody } from "./PlanActionFields.tsx";
+import type { AgendaItem, Candidates, Conference, DecisionKind, PlanActionDraft } from "./types.ts";
 
 interface FormProps {
   conference: Conference;
@@ -81,6 +82,8 @@ export function DecisionForm({ conference, item, done }: FormProps & { item: Age
   const [description, setDescription] = useState("");
   const [assignee, setAssignee] = useState("");
   const [due, setDue] = useState("");
+  const [draft, setDraft] = useState<PlanActionDraft>(emptyDraft);
+  const [saved, setSaved] = useState(0);
   const { busy, error, onSubmit } = useSubmit(async () => {
     await api.post(`${base(conference)}/decisions`, {
       agendaItemId: item.id,
@@ -88,9 +91,12 @@ export function DecisionForm({ conference, item, done }: FormProps & { item: Age
       description,
       assigneeUserId: assignee || null,
       dueDate: due || null,
+      planAction: kind === "action" ? planActionBody(draft) : null,
     });
     setDescription("");
     setDue("");
+    setDraft(emptyDraft);
+    setSaved((n) => n + 1);
     await done();
   });
   const id = (x: string) => `decision-${item.position}-${x}`;
@@ -134,6 +140,15 @@ export function DecisionForm({ conference, item, done }: FormProps & { item: Age
       />
       {kind === "action" && (
         <TextField id={id("due")} type="date" label={t("conf.due")} value={due} onChange={setDue} required />
+      )}
+      {kind === "action" && (
+        <PlanActionSection
+          key={saved}
+          url={`${base(conference)}/agenda/${encodeURIComponent(item.id)}/decision-options`}
+          idPrefix={id("plan")}
+          draft={draft}
+          onChange={setDraft}
+        />
       )}
       <Button type="submit" appearance="secondary-action-button" disabled={busy}>
         {t("conf.decisionSubmit")}

@@ -21,6 +21,7 @@ import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { AddCaseForm, DecisionForm, LearningForm } from "./ConferenceForms.tsx";
 import { conferencesPath } from "./ConferencesPage.tsx";
+import { PlanActionLink } from "./PlanActionLink.tsx";
 import { type AgendaItem, type Conference, formatDateTime, formatDay } from "./types.ts";
 
 /** One conference: participants, the agenda (pseudonymised unless consent covers naming) and decisions. */
@@ -149,6 +150,7 @@ function AgendaSection(props: {
               <TableHeaderCell scope="col">{t("conf.assignee")}</TableHeaderCell>
               <TableHeaderCell scope="col">{t("conf.due")}</TableHeaderCell>
               <TableHeaderCell scope="col">{t("conf.status")}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t("conf.planColumn")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -159,6 +161,9 @@ function AgendaSection(props: {
                 <TableCell>{d.assigneeName}</TableCell>
                 <TableCell>{formatDay(d.dueDate)}</TableCell>
                 <TableCell>{tOptional(`conf.decisionStatus.${d.status}`) ?? d.status}</TableCell>
+                <TableCell>
+                  <PlanActionLink planAction={d.planAction} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

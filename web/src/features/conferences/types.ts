@@ -11,6 +11,15 @@ export interface ConferenceSummary {
   teamModel: string;
 }
 
+/** The plan action an action decision created; goal, case and status only for who may open the household. */
+export interface LinkedPlanAction {
+  id: string;
+  caseId: string | null;
+  goal: { domain: string; ownWords: string } | null;
+  actorKind: string | null;
+  status: string | null;
+}
+
 export interface Decision {
   id: string;
   kind: DecisionKind;
@@ -19,6 +28,36 @@ export interface Decision {
   assigneeName: string;
   dueDate: string | null;
   status: string;
+  planAction: LinkedPlanAction | null;
+}
+
+export interface DecisionOptions {
+  agendaItemId: string;
+  today: string;
+  planAction: {
+    possible: boolean;
+    refusal: string | null;
+    caseId: string | null;
+    goals: { id: string; domain: string; ownWords: string }[];
+    networkMembers: { id: string; name: string }[];
+    domains: string[];
+  };
+  actorKinds: { actorKind: string; rung: string; needsReason: boolean }[];
+}
+
+/** The form's fields for the plan part of an action decision (strings, as the inputs hold them). */
+export interface PlanActionDraft {
+  goalId: string;
+  newGoalDomain: string;
+  newGoalText: string;
+  newGoalLevel: string;
+  newGoalDate: string;
+  actorKind: string;
+  networkMemberId: string;
+  directoryEntryId: string;
+  actorName: string;
+  escalationReason: string;
+  escalationNote: string;
 }
 
 export interface AgendaItem {
@@ -87,6 +126,7 @@ export interface MyDecision {
   status: string;
   caseLabel: string;
   householdId: string | null;
+  planAction: LinkedPlanAction | null;
 }
 
 export const formatDateTime = (iso: string) =>

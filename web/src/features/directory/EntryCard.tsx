@@ -8,20 +8,19 @@ import {
   Paragraph,
 } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
+import { WEEKDAYS } from "../../../../server/src/modules/directory/directory.vocabulary.ts";
 import { t } from "../../i18n/i18n.ts";
-import { label, type PublicEntry, weekdays } from "./directory.ts";
+import { label, type PublicEntry } from "./directory.ts";
 
 function hours(entry: PublicEntry): string | null {
   if (entry.openingHours.length === 0) return entry.openingHoursNote;
-  const days = weekdays
-    .filter((d) => entry.openingHours.some((p) => p.day === d))
-    .map(
-      (d) =>
-        `${label("day", d)} ${entry.openingHours
-          .filter((p) => p.day === d)
-          .map((p) => `${p.opens}–${p.closes}`)
-          .join(", ")}`,
-    );
+  const days = WEEKDAYS.filter((d) => entry.openingHours.some((p) => p.day === d)).map(
+    (d) =>
+      `${label("day", d)} ${entry.openingHours
+        .filter((p) => p.day === d)
+        .map((p) => `${p.opens}–${p.closes}`)
+        .join(", ")}`,
+  );
   return [days.join("; "), entry.openingHoursNote].filter(Boolean).join(". ");
 }
 

@@ -1,16 +1,17 @@
 import { Button, Heading2, Select, SelectOption, Textbox } from "@utrecht/component-library-react";
+import {
+  ACCESS_ROUTES,
+  COSTS,
+  ENTRY_KINDS,
+  LIFE_DOMAINS,
+  type OpeningPeriod,
+  TARGET_GROUPS,
+  WEEKDAYS,
+  WMO_PERFORMANCE_FIELDS,
+} from "../../../../server/src/modules/directory/directory.vocabulary.ts";
 import { t } from "../../i18n/i18n.ts";
 import { Field } from "../signals/reportFields.tsx";
-import {
-  type Area,
-  entryKinds,
-  label,
-  lifeDomains,
-  type OpeningPeriod,
-  performanceFields,
-  targetGroups,
-  weekdays,
-} from "./directory.ts";
+import { type Area, label } from "./directory.ts";
 import {
   CheckboxGroup,
   ChoiceInput,
@@ -20,7 +21,7 @@ import {
   Toggle,
 } from "./EntryFields.tsx";
 import "./directory.css";
-import { accessRoutes, costs, type Draft, type DraftField, fieldId, fieldLabel } from "./entryDraft.ts";
+import { type Draft, type DraftField, fieldId, fieldLabel } from "./entryDraft.ts";
 
 interface Props {
   draft: Draft;
@@ -59,7 +60,7 @@ export function EntryForm({ draft, onChange, areas, ctx }: Props) {
         ctx={ctx}
         value={draft.kind}
         onChange={set("kind")}
-        options={options("kind", entryKinds)}
+        options={options("kind", ENTRY_KINDS)}
         required
       />
       {text("providerName", { required: true })}
@@ -68,21 +69,24 @@ export function EntryForm({ draft, onChange, areas, ctx }: Props) {
         ctx={ctx}
         values={draft.wmoPerformanceFields}
         onChange={set("wmoPerformanceFields")}
-        options={performanceFields.map((value) => ({ value, label: `${value}. ${label("field", value)}` }))}
+        options={WMO_PERFORMANCE_FIELDS.map((value) => ({
+          value,
+          label: `${value}. ${label("field", value)}`,
+        }))}
       />
       <CheckboxGroup
         field="lifeDomains"
         ctx={ctx}
         values={draft.lifeDomains}
         onChange={set("lifeDomains")}
-        options={options("lifeDomain", lifeDomains)}
+        options={options("lifeDomain", LIFE_DOMAINS)}
       />
       <CheckboxGroup
         field="targetGroups"
         ctx={ctx}
         values={draft.targetGroups}
         onChange={set("targetGroups")}
-        options={options("targetGroup", targetGroups)}
+        options={options("targetGroup", TARGET_GROUPS)}
       />
 
       <Heading2>{t("directory.form.section.access")}</Heading2>
@@ -91,7 +95,7 @@ export function EntryForm({ draft, onChange, areas, ctx }: Props) {
         ctx={ctx}
         value={draft.accessRoute}
         onChange={set("accessRoute")}
-        options={options("access", accessRoutes)}
+        options={options("access", ACCESS_ROUTES)}
         required
       />
       <ChoiceInput
@@ -99,7 +103,7 @@ export function EntryForm({ draft, onChange, areas, ctx }: Props) {
         ctx={ctx}
         value={draft.cost}
         onChange={set("cost")}
-        options={options("cost", costs)}
+        options={options("cost", COSTS)}
         required
       />
       {text("costNote")}
@@ -207,7 +211,7 @@ function OpeningHours(props: {
                 value={period.day}
                 onChange={(e) => update(index, { day: e.target.value as OpeningPeriod["day"] })}
               >
-                {weekdays.map((d) => (
+                {WEEKDAYS.map((d) => (
                   <SelectOption key={d} value={d}>
                     {t(`directory.form.weekday.${d}`)}
                   </SelectOption>

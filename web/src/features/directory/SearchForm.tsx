@@ -1,8 +1,14 @@
 import { Button, Checkbox, FormField, FormLabel } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
+import {
+  ENTRY_KINDS,
+  LIFE_DOMAINS,
+  TARGET_GROUPS,
+  WMO_PERFORMANCE_FIELDS,
+} from "../../../../server/src/modules/directory/directory.vocabulary.ts";
 import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
-import { type Area, entryKinds, label, lifeDomains, performanceFields, targetGroups } from "./directory.ts";
+import { type Area, label } from "./directory.ts";
 
 export interface Filters {
   q: string;
@@ -63,7 +69,7 @@ export function SearchForm({
             value={filters.lifeDomain}
             onChange={set("lifeDomain")}
             placeholder={t("directory.search.all")}
-            options={lifeDomains.map((value) => ({ value, label: label("lifeDomain", value) }))}
+            options={LIFE_DOMAINS.map((value) => ({ value, label: label("lifeDomain", value) }))}
           />
           <SelectField
             id="directory-near"
@@ -79,7 +85,7 @@ export function SearchForm({
             value={filters.targetGroup}
             onChange={set("targetGroup")}
             placeholder={t("directory.search.all")}
-            options={targetGroups.map((value) => ({ value, label: label("targetGroup", value) }))}
+            options={TARGET_GROUPS.map((value) => ({ value, label: label("targetGroup", value) }))}
           />
           {audience === "staff" && (
             <>
@@ -89,7 +95,7 @@ export function SearchForm({
                 value={filters.kind}
                 onChange={set("kind")}
                 placeholder={t("directory.search.all")}
-                options={entryKinds.map((value) => ({ value, label: label("kind", value) }))}
+                options={ENTRY_KINDS.map((value) => ({ value, label: label("kind", value) }))}
               />
               <SelectField
                 id="directory-field"
@@ -97,7 +103,7 @@ export function SearchForm({
                 value={filters.performanceField}
                 onChange={set("performanceField")}
                 placeholder={t("directory.search.all")}
-                options={performanceFields.map((value) => ({
+                options={WMO_PERFORMANCE_FIELDS.map((value) => ({
                   value: String(value),
                   label: `${value}. ${label("field", value)}`,
                 }))}

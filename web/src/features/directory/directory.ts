@@ -1,62 +1,10 @@
+import type { OpeningPeriod } from "../../../../server/src/modules/directory/directory.vocabulary.ts";
 import { tOptional } from "../../i18n/i18n.ts";
 
-/** The social map's shapes and closed lists, as the server sends them (directory.schemas.ts). */
-export const entryKinds = [
-  "collectiveProvision",
-  "individualProvision",
-  "informationAndAdvice",
-  "volunteerHelp",
-  "volunteerVacancy",
-] as const;
-export const lifeDomains = [
-  "finances",
-  "workAndEducation",
-  "timeUse",
-  "housing",
-  "domesticRelations",
-  "mentalHealth",
-  "physicalHealth",
-  "addiction",
-  "basicAdl",
-  "instrumentalAdl",
-  "socialNetwork",
-  "communityParticipation",
-  "justice",
-] as const;
-export const targetGroups = [
-  "everyone",
-  "children",
-  "youth",
-  "parents",
-  "elderly",
-  "informalCarers",
-  "volunteers",
-  "peopleWithDisability",
-  "intellectualDisability",
-  "mentalHealthProblems",
-  "addictionProblems",
-  "homeless",
-  "newcomers",
-  "lowIncome",
-  "lonely",
-] as const;
-export const performanceFields = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-export const weekdays = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-] as const;
-
-export interface OpeningPeriod {
-  day: (typeof weekdays)[number];
-  opens: string;
-  closes: string;
-}
-
+/**
+ * The social map's shapes, as the server sends them (directory.schemas.ts). Its closed lists come from the
+ * server's directory.vocabulary.ts itself.
+ */
 export interface PublicEntry {
   id: string;
   name: string;

@@ -1,10 +1,11 @@
+import {
+  ENTRY_FIELDS,
+  type OpeningPeriod,
+} from "../../../../server/src/modules/directory/directory.vocabulary.ts";
 import { ApiError } from "../../api/client.ts";
 import { t } from "../../i18n/i18n.ts";
 import type { FieldErrors } from "../signals/reportFields.tsx";
-import type { Entry, OpeningPeriod } from "./directory.ts";
-
-export const accessRoutes = ["walkIn", "referral", "municipalDecision", "medicalIndication"] as const;
-export const costs = ["free", "contribution", "incomeDependent", "paid"] as const;
+import type { Entry } from "./directory.ts";
 
 /** An entry as the form edits it: text boxes hold strings, choices hold lists. */
 export interface Draft {
@@ -46,40 +47,7 @@ export type DraftField = keyof Draft;
 export type FormField = DraftField | "note";
 
 /** The text fields, in the order of the form (the error summary follows it). */
-export const FIELD_ORDER: DraftField[] = [
-  "name",
-  "description",
-  "kind",
-  "providerName",
-  "wmoPerformanceFields",
-  "lifeDomains",
-  "targetGroups",
-  "accessRoute",
-  "cost",
-  "costNote",
-  "servesWholeMunicipality",
-  "areaCodes",
-  "street",
-  "houseNumber",
-  "postcode",
-  "city",
-  "neighbourhoodCode",
-  "openingHours",
-  "openingHoursNote",
-  "phone",
-  "email",
-  "website",
-  "contactPersonName",
-  "contactPersonPhone",
-  "contactPersonEmail",
-  "capacityNote",
-  "waitingWeeks",
-  "activeFrom",
-  "activeUntil",
-  "reviewDate",
-  "isPublic",
-  "externalKey",
-];
+export const FIELD_ORDER: DraftField[] = [...ENTRY_FIELDS, "externalKey"];
 
 export const fieldId = (field: string) => `entry-${field}`;
 export const fieldLabel = (field: string) => t(`directory.form.${field as FormField}`);

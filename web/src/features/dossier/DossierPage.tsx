@@ -24,6 +24,7 @@ import { useLanguage } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { DossierImpactLink } from "../impactCalculator/ImpactLinks.tsx";
 import { DossierPlanLinks } from "../plans/DossierPlanLinks.tsx";
 import { CasePortalPanel } from "../portal/CasePortalPanel.tsx";
 import { DossierPrivacyLinks } from "../privacy/DossierPrivacyLinks.tsx";
@@ -95,6 +96,7 @@ export function DossierPage({ householdId }: { householdId: string }) {
 
       <Heading2>{t("dossier.case")}</Heading2>
       <DossierPlanLinks householdId={data.id} caseId={current?.id ?? null} />
+      <DossierImpactLink caseId={current?.id ?? null} />
       {!current && <Paragraph>{t("dossier.noCase")}</Paragraph>}
       {!current && data.allowed.write && <OpenCaseForm dossier={data} teamId={teamId} done={done} />}
       {current && (

@@ -18,6 +18,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ScrollRegion } from "../areaAnalysis/ScrollRegion.tsx";
+import { PriceListLink } from "./ImpactLinks.tsx";
 import "../outcomes/outcomes.css";
 import { ImpactTimeline } from "./ImpactTimeline.tsx";
 import { euro, type ImpactCase, STAKEHOLDERS } from "./impact.types.ts";
@@ -71,6 +72,7 @@ export function ImpactCasePage({ caseId }: { caseId: string }) {
     <>
       <PageTitle>{data ? `${t("impact.title")}: ${data.label}` : t("impact.title")}</PageTitle>
       <Paragraph>{t("impact.intro")}</Paragraph>
+      <PriceListLink />
       <ErrorMessage message={resource.error} />
       {!data && !resource.error && <Loading />}
       {data && (

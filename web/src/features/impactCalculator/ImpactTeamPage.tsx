@@ -16,6 +16,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ScrollRegion } from "../areaAnalysis/ScrollRegion.tsx";
+import { PriceListLink } from "./ImpactLinks.tsx";
 import { euro, type PerStakeholder, STAKEHOLDERS } from "./impact.types.ts";
 
 interface Overview {
@@ -95,6 +96,7 @@ export function ImpactTeamPage() {
     <>
       <PageTitle>{`${t("impact.title")}: ${t("impact.team")}`}</PageTitle>
       <Paragraph>{t("impact.teamIntro")}</Paragraph>
+      <PriceListLink />
       {session.teams.map((team) => (
         <TeamOverview key={team.id} teamId={team.id} name={team.name} />
       ))}

@@ -1,13 +1,18 @@
 export const STAKEHOLDERS = ["municipality", "healthInsurer", "housingCorporation", "resident"] as const;
+export const UNITS = ["hour", "day", "month", "year", "occurrence"] as const;
 export type PerStakeholder = Record<(typeof STAKEHOLDERS)[number], number>;
 export interface Price {
   id: string;
+  code: string;
   item: string;
   unit: string;
   price: number;
   stakeholder: string;
   source: string;
   year: number;
+  active: boolean;
+  /** From the default list and not (yet) replaced by the municipality's own figure. */
+  indicative: boolean;
 }
 export interface ImpactCase {
   caseId: string;

@@ -1,8 +1,5 @@
 import {
   Button,
-  ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
   Heading4,
   Heading5,
   Paragraph,
@@ -15,7 +12,7 @@ import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { TextAreaField } from "../dossier/TextAreaField.tsx";
 import { label } from "./labels.ts";
-import { PlanChangeError, usePlanChange } from "./planChange.tsx";
+import { ConfirmRemoval, PlanChangeError, usePlanChange } from "./planChange.tsx";
 import type { Plan, PlanAction, PlanGoal } from "./types.ts";
 
 const STATUSES = ["planned", "inProgress", "done", "cancelled"];
@@ -182,22 +179,12 @@ function RemoveAction({ plan, action, reload, onSaved }: FormProps & { goal: Pla
     );
   }
   return (
-    <Fieldset>
-      <FieldsetLegend>{t("plan.removeActionConfirm")}</FieldsetLegend>
-      <PlanChangeError change={change} reload={reload} />
-      <ButtonGroup>
-        <Button
-          type="button"
-          appearance="primary-action-button"
-          disabled={change.busy}
-          onClick={() => void change.run()}
-        >
-          {t("plan.confirmRemoveAction")}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-          {t("plan.cancel")}
-        </Button>
-      </ButtonGroup>
-    </Fieldset>
+    <ConfirmRemoval
+      question={t("plan.removeActionConfirm")}
+      confirmLabel={t("plan.confirmRemoveAction")}
+      change={change}
+      reload={reload}
+      onCancel={() => setConfirming(false)}
+    />
   );
 }

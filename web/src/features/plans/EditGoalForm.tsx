@@ -14,7 +14,7 @@ import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { DOMAINS, RUNGS } from "./AddGoalForm.tsx";
 import { label } from "./labels.ts";
-import { PlanChangeError, usePlanChange } from "./planChange.tsx";
+import { ConfirmRemoval, PlanChangeError, usePlanChange } from "./planChange.tsx";
 import type { Plan, PlanGoal } from "./types.ts";
 
 const GOAL_STATUSES = ["active", "achieved", "stopped"];
@@ -155,23 +155,13 @@ export function EditGoalForm({
         )}
       </ButtonGroup>
       {confirming && (
-        <Fieldset>
-          <FieldsetLegend>{t("plan.removeGoalConfirm")}</FieldsetLegend>
-          <PlanChangeError change={remove} reload={reload} />
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="primary-action-button"
-              disabled={remove.busy}
-              onClick={() => void remove.run()}
-            >
-              {t("plan.confirmRemoveGoal")}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-              {t("plan.cancel")}
-            </Button>
-          </ButtonGroup>
-        </Fieldset>
+        <ConfirmRemoval
+          question={t("plan.removeGoalConfirm")}
+          confirmLabel={t("plan.confirmRemoveGoal")}
+          change={remove}
+          reload={reload}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </form>
   );

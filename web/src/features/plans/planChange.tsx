@@ -1,4 +1,4 @@
-import { Button } from "@utrecht/component-library-react";
+import { Button, ButtonGroup, Fieldset, FieldsetLegend } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { t } from "../../i18n/i18n.ts";
@@ -60,5 +60,40 @@ export function PlanChangeError({ change, reload }: { change: PlanChange; reload
         </Button>
       )}
     </>
+  );
+}
+
+/** Asks to confirm a removal: the question, the change's error, then confirm (runs the change) or cancel. */
+export function ConfirmRemoval({
+  question,
+  confirmLabel,
+  change,
+  reload,
+  onCancel,
+}: {
+  question: string;
+  confirmLabel: string;
+  change: PlanChange;
+  reload(): Promise<void>;
+  onCancel(): void;
+}) {
+  return (
+    <Fieldset>
+      <FieldsetLegend>{question}</FieldsetLegend>
+      <PlanChangeError change={change} reload={reload} />
+      <ButtonGroup>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          disabled={change.busy}
+          onClick={() => void change.run()}
+        >
+          {confirmLabel}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t("plan.cancel")}
+        </Button>
+      </ButtonGroup>
+    </Fieldset>
   );
 }

@@ -16,9 +16,10 @@ import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { ExportStatus } from "./PortalExportStatus.tsx";
 import { PortalLayout } from "./PortalLayout.tsx";
 import type { AccessEntry, AccessLog } from "./portal.types.ts";
-import { formatDate, formatDateTime, SubmitButton } from "./portal.ui.tsx";
+import { formatDateTime, SubmitButton } from "./portal.ui.tsx";
 
 const READS = /\.(viewed|listed|searched|exported|printed|matchesViewed|namesShared)$/;
 
@@ -37,7 +38,7 @@ export function PortalAccessPage({ householdId }: { householdId: string }) {
     await api.post(`${base}/export-request`);
     await reload();
   });
-  const requested = data?.exportRequests.find((r) => r.status === "requested");
+  const open = data?.exportRequests.find((r) => r.status !== "expired");
   return (
     <PortalLayout householdId={householdId}>
       <PageTitle>{t("portal.access.title")}</PageTitle>
@@ -85,9 +86,10 @@ export function PortalAccessPage({ householdId }: { householdId: string }) {
       <section aria-labelledby="export-heading" className="ww-card">
         <Heading2 id="export-heading">{t("portal.access.export.title")}</Heading2>
         <Paragraph>{t("portal.access.export.text")}</Paragraph>
-        {requested ? (
-          <Paragraph>{t("portal.access.export.done", { date: formatDate(requested.requestedAt) })}</Paragraph>
-        ) : (
+        {data?.exportRequests.map((r) => (
+          <ExportStatus key={r.id} request={r} base={base} />
+        ))}
+        {data && !open && (
           <form onSubmit={exportForm.onSubmit}>
             <ErrorMessage message={exportForm.error} />
             <SubmitButton busy={exportForm.busy}>{t("portal.access.export.button")}</SubmitButton>

@@ -183,6 +183,12 @@ export const portalEn: Record<keyof typeof portalNl, string> = {
   "portal.access.export.text": "You may ask for all your data. You get it within a month.",
   "portal.access.export.button": "Ask for all my data",
   "portal.access.export.done": "You asked for your data on {date}. You get it within a month.",
+  "portal.access.export.ready":
+    "Ready: your data has been ready for you since {date}. You can download it until {until}.",
+  "portal.access.export.read": "View your data (to read or print)",
+  "portal.access.export.file": "Save your data as a file for the computer (JSON)",
+  "portal.access.export.expired":
+    "Expired: you asked for your data on {date}. You could download it until {until}. Still need it? Then ask again.",
 
   "portal.glossary.label": "What does {term} mean?",
   "portal.glossary.close": "Close",

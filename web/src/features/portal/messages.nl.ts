@@ -182,6 +182,12 @@ export const portalNl = {
   "portal.access.export.text": "U mag al uw gegevens opvragen. U krijgt ze binnen een maand.",
   "portal.access.export.button": "Vraag al mijn gegevens op",
   "portal.access.export.done": "U vroeg uw gegevens op op {date}. U krijgt ze binnen een maand.",
+  "portal.access.export.ready":
+    "Klaar: uw gegevens staan voor u klaar sinds {date}. U kunt ze downloaden tot {until}.",
+  "portal.access.export.read": "Bekijk uw gegevens (om te lezen of te printen)",
+  "portal.access.export.file": "Sla uw gegevens op als bestand voor de computer (JSON)",
+  "portal.access.export.expired":
+    "Verlopen: u vroeg uw gegevens op op {date}. U kon ze downloaden tot {until}. Heeft u ze nog nodig? Vraag ze dan opnieuw op.",
 
   "portal.glossary.label": "Wat betekent {term}?",
   "portal.glossary.close": "Sluiten",

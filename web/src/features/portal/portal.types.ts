@@ -128,7 +128,15 @@ export interface AccessEntry {
 }
 export interface AccessLog {
   entries: AccessEntry[];
-  exportRequests: { id: string; requestedAt: string; status: string }[];
+  exportRequests: ExportRequest[];
+}
+/** A request for all one's data: asked (requested), ready to download until a date, or expired. */
+export interface ExportRequest {
+  id: string;
+  requestedAt: string;
+  status: "requested" | "ready" | "expired";
+  readyAt: string | null;
+  expiresAt: string | null;
 }
 export interface CasePortal {
   caseId: string;

@@ -6,6 +6,22 @@ export const privacyEn: Record<keyof typeof privacyNl, string> = {
   "tile.purposes.text":
     "The register of processing purposes: legal basis, data categories and retention period.",
   "nav.emergencyReviews": "Review emergency access",
+  "nav.exportRequests": "Data requests",
+  "tile.exportRequests.text":
+    "Residents who asked for all their data in the portal: produce the export and make it ready for them.",
+  "exports.title": "Residents' data requests",
+  "exports.intro":
+    "A resident asked in the portal for all data recorded about them. You see the requests of the households you may open. 'Make data ready' produces the export (readable and as JSON); the resident gets an e-mail without personal details and can download the export for 30 days.",
+  "exports.none": "There are no data requests for the households you may open.",
+  "exports.caption": "Data requests",
+  "exports.resident": "Resident",
+  "exports.requestedAt": "Requested on",
+  "exports.status": "Status",
+  "exports.deliver": "Make data ready",
+  "exports.deliverFor": "Make data ready for {name}",
+  "exports.delivered": "The data of {name} is ready in the portal.",
+  "exports.status.ready": "Made ready on {delivered} by {by}; downloadable until {expires}",
+  "exports.status.expired": "Made ready on {delivered}; expired on {expires}",
   "tile.emergencyReviews.text":
     "Emergency accesses (break the glass) by your team that you still need to review.",
   "privacy.links": "Privacy for this household",

@@ -4,6 +4,22 @@ export const privacyNl = {
   "tile.purposes.text":
     "Het register van verwerkingsdoelen: grondslag, gegevenscategorieën en bewaartermijn.",
   "nav.emergencyReviews": "Noodtoegang beoordelen",
+  "nav.exportRequests": "Inzageverzoeken",
+  "tile.exportRequests.text":
+    "Inwoners die in het portaal al hun gegevens opvroegen: maak de export en zet die voor hen klaar.",
+  "exports.title": "Inzageverzoeken van inwoners",
+  "exports.intro":
+    "Een inwoner vroeg in het portaal alle gegevens op die over hem of haar zijn vastgelegd. U ziet de verzoeken van de huishoudens die u mag openen. Met 'Gegevens klaarzetten' maakt u de export (leesbaar en als JSON); de inwoner krijgt een e-mail zonder persoonsgegevens en kan de export 30 dagen downloaden.",
+  "exports.none": "Er zijn geen inzageverzoeken voor de huishoudens die u mag openen.",
+  "exports.caption": "Inzageverzoeken",
+  "exports.resident": "Inwoner",
+  "exports.requestedAt": "Gevraagd op",
+  "exports.status": "Status",
+  "exports.deliver": "Gegevens klaarzetten",
+  "exports.deliverFor": "Gegevens klaarzetten voor {name}",
+  "exports.delivered": "De gegevens van {name} staan klaar in het portaal.",
+  "exports.status.ready": "Klaargezet op {delivered} door {by}; te downloaden tot {expires}",
+  "exports.status.expired": "Klaargezet op {delivered}; verlopen op {expires}",
   "tile.emergencyReviews.text": "Noodtoegangen (break the glass) van uw team die u nog moet beoordelen.",
   "privacy.links": "Privacy bij dit huishouden",
   "privacy.consents": "Toestemmingen",

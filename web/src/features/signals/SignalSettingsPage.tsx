@@ -11,6 +11,7 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useEffect, useState } from "react";
+import { SIGNAL_CATEGORIES } from "../../../../server/src/modules/signals/signals.vocabulary.ts";
 import { api, errorMessage } from "../../api/client.ts";
 import type { TeamSummary } from "../../api/types.ts";
 import { useResource } from "../../api/useResource.ts";
@@ -20,7 +21,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
-import { categories, label } from "./signalLabels.ts";
+import { label } from "./signalLabels.ts";
 
 interface Settings {
   acuteWorkingDays: number;
@@ -218,7 +219,7 @@ function RoutingRules() {
           value={v.category}
           onChange={set("category")}
           placeholder={any}
-          options={categories.map((c) => ({ value: c, label: label("category", c) }))}
+          options={SIGNAL_CATEGORIES.map((c) => ({ value: c, label: label("category", c) }))}
         />
         <SelectField
           id="rule-source"

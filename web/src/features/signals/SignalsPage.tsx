@@ -12,6 +12,7 @@ import {
   Textarea,
 } from "@utrecht/component-library-react";
 import { useState } from "react";
+import { SIGNAL_CATEGORIES } from "../../../../server/src/modules/signals/signals.vocabulary.ts";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { t } from "../../i18n/i18n.ts";
@@ -20,7 +21,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
-import { categories, formatDate, label, type Neighbourhood, urgencies } from "./signalLabels.ts";
+import { formatDate, label, type Neighbourhood, urgencies } from "./signalLabels.ts";
 
 interface ReporterSignal {
   id: string;
@@ -181,7 +182,7 @@ function SignalForm({ onSubmitted }: { onSubmitted(): Promise<void> }) {
         onChange={set("category")}
         required
         placeholder={t("form.choose")}
-        options={categories.map((c) => ({ value: c, label: label("category", c) }))}
+        options={SIGNAL_CATEGORIES.map((c) => ({ value: c, label: label("category", c) }))}
       />
       {(v.category === "domesticViolence" || v.category === "childConcern") && (
         <Paragraph>{t("signals.meldcodeWarning")}</Paragraph>

@@ -1,25 +1,5 @@
 import { t, tOptional } from "../../i18n/i18n.ts";
 
-export const categories = [
-  "finances",
-  "workAndEducation",
-  "daytimeActivities",
-  "housing",
-  "domesticRelations",
-  "mentalHealth",
-  "physicalHealth",
-  "addiction",
-  "adl",
-  "socialNetwork",
-  "communityParticipation",
-  "justice",
-  "nuisance",
-  "pollution",
-  "debtsRentArrears",
-  "loneliness",
-  "childConcern",
-  "domesticViolence",
-] as const;
 export const urgencies = ["acute", "high", "normal", "low"] as const;
 
 /** The catalogue label of a server code such as "category.loneliness", or the code itself. */
