@@ -155,10 +155,10 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     assert.match(row, /inwoner, 55/);
     assert.match(row, new RegExp(due.split("-").reverse().join("-")));
     assert.match(row, /In het plan bij Financiën/);
-    // The plan action itself is due within the week: it is on the list of actions too.
-    const actions =
-      (await page.getByRole("table", { name: "Acties die (bijna) verlopen" }).textContent()) ?? "";
-    assert.match(actions, /Budgetcoach inschakelen en terugkoppelen/);
+    // Shown once: the decision carries its plan action, so it is not repeated under actions due.
+    const actionTable = page.getByRole("table", { name: "Acties die (bijna) verlopen" });
+    const actions = (await actionTable.count()) > 0 ? ((await actionTable.textContent()) ?? "") : "";
+    assert.doesNotMatch(actions, /Budgetcoach inschakelen en terugkoppelen/);
     const cases =
       (await page.getByRole("table", { name: "Casussen waarvan ik regiehouder ben" }).textContent()) ?? "";
     assert.match(cases, /Huishouden de Boer/, "the case-lead decision handed de Boer over to netwerk2");

@@ -66,6 +66,11 @@ export async function actionsDue(ctx: RequestContext, s: Scope) {
         and a.due_date <= ${s.actionHorizon}::date
         and c.status <> 'closed' and c.team_id = any(${s.teamIds}::uuid[])
         and coalesce(a.professional_user_id, cp.user_id) = any(${s.userIds}::uuid[])
+        and not exists (
+          -- Shown once: an open conference decision for the same person already carries this action.
+          select 1 from conference_decision d
+          where d.municipality_id = a.municipality_id and d.plan_action_id = a.id and d.status = 'open'
+            and d.assignee_user_id = coalesce(a.professional_user_id, cp.user_id))
       order by a.due_date`.execute(ctx.trx);
   return rows.map((r) => ({ ...r, overdue: r.dueDate < s.today }));
 }
