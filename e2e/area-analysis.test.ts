@@ -1,36 +1,17 @@
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser.ts";
+import { describe, test } from "node:test";
 import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/server.ts";
+import { journeySuite } from "./support/suite.ts";
 
 describe("area analysis journeys", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-  });
-
-  async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    const browser = await launchBrowser(t);
-    if (!browser) return null;
-    browsers.push(browser);
-    const page = await browser.newPage({ locale: "nl-NL" });
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const suite = journeySuite();
+  const newPage = suite.newPage;
 
   test("the policy officer opens the analysis, walks the map by keyboard, and sees staffing and budget without names", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beleid");
+    await logIn(page, suite.url(), "beleid");
     await openFromMenu(page, "Wijkanalyse");
     const areas = page.locator("svg.ww-map path[role=button]");
     await areas.first().waitFor();
@@ -78,7 +59,7 @@ describe("area analysis journeys", () => {
   test("the administrator uploads a CBS file and reads the validation report; the team lead edits the roster", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beheer");
+    await logIn(page, suite.url(), "beheer");
     await openFromMenu(page, "CBS-cijfers importeren");
     await expectPage(page, "CBS-cijfers importeren");
     await page
@@ -90,7 +71,7 @@ describe("area analysis journeys", () => {
     await expectPage(page, "CBS-cijfers importeren");
     await logOut(page);
 
-    await logIn(page, server.url, "teamleider");
+    await logIn(page, suite.url(), "teamleider");
     await openFromMenu(page, "Teamsamenstelling");
     await page.getByRole("heading", { name: "Rooster aanpassen" }).waitFor();
     await expectPage(page, "Teamsamenstelling en bezetting");

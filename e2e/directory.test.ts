@@ -1,35 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser.ts";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
 import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/server.ts";
+import { journeySuite } from "./support/suite.ts";
 
 describe("social map journeys", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-  });
-
-  async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    const browser = await launchBrowser(t);
-    if (!browser) return null;
-    browsers.push(browser);
-    const page = await browser.newPage({ locale: "nl-NL" });
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
+  const suite = journeySuite({ timeoutMs: 10_000 });
+  const newPage = suite.newPage;
 
   test("a resident searches the public social map without logging in; it shows no personal data", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await page.goto(`${server.url}/sociale-kaart`);
+    await page.goto(`${suite.url()}/sociale-kaart`);
     await page.waitForURL(/\/sociale-kaart\/GM0344$/);
     await expectPage(page, "Hulp en activiteiten in uw buurt");
     await page.getByLabel("Waar zoekt u hulp bij?").fill("schulden");
@@ -56,7 +38,7 @@ describe("social map journeys", () => {
   test("a professional searches the social map and suggests a change; the administrator approves it", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     await openFromMenu(page, "Sociale kaart");
     await expectPage(page, "Sociale kaart");
     await page.getByLabel("Waar zoekt u hulp bij?").fill("schulden");
@@ -73,7 +55,7 @@ describe("social map journeys", () => {
     await checkPage(page, "entry after suggestion");
     await page.getByRole("button", { name: "Uitloggen" }).click();
 
-    await logIn(page, server.url, "beheer");
+    await logIn(page, suite.url(), "beheer");
     await openFromMenu(page, "Sociale kaart");
     await expectPage(page, "Sociale kaart");
     await page.getByRole("link", { name: "Voorstellen voor de sociale kaart" }).click();
@@ -92,7 +74,7 @@ describe("social map journeys", () => {
   test("the administrator adds an entry with the full form, sees field errors in Dutch, and edits it", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beheer");
+    await logIn(page, suite.url(), "beheer");
     await openFromMenu(page, "Sociale kaart");
     await expectPage(page, "Sociale kaart");
     await page.getByRole("link", { name: "Voorziening toevoegen" }).click();
@@ -134,7 +116,7 @@ describe("social map journeys", () => {
   test("a professional suggests changes to any field with the full suggestion form", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     await openFromMenu(page, "Sociale kaart");
     await page.getByLabel("Waar zoekt u hulp bij?").fill("geldmaatje");
     await page.getByRole("button", { name: "Zoeken" }).click();
@@ -162,7 +144,7 @@ describe("social map journeys", () => {
   test("the team lead sees which provisions the team's plans use most; the policy officer sees '< 5'", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "teamleider");
+    await logIn(page, suite.url(), "teamleider");
     await openFromMenu(page, "Sociale kaart");
     await page.getByRole("link", { name: "Meest gebruikt in plannen" }).click();
     await expectPage(page, "Meest gebruikte voorzieningen");
@@ -175,7 +157,7 @@ describe("social map journeys", () => {
     await page.getByRole("alert").filter({ hasText: "De einddatum ligt vóór de begindatum." }).waitFor();
     await logOut(page);
 
-    await logIn(page, server.url, "beleid");
+    await logIn(page, suite.url(), "beleid");
     await openFromMenu(page, "Sociale kaart");
     await page.getByRole("link", { name: "Meest gebruikt in plannen" }).click();
     await expectPage(page, "Meest gebruikte voorzieningen");

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import * as OTPAuth from "otpauth";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser.ts";
 import {
   expectAlert,
   expectPage,
@@ -12,33 +10,16 @@ import {
   openFromMenu,
   submitPassword,
 } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/server.ts";
+import { journeySuite } from "./support/suite.ts";
 
 describe("foundation journeys", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-  });
-
-  async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    const browser = await launchBrowser(t);
-    if (!browser) return null;
-    browsers.push(browser);
-    const page = await browser.newPage({ locale: "nl-NL" });
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
+  const suite = journeySuite({ timeoutMs: 10_000 });
+  const newPage = suite.newPage;
 
   test("a wrong password shows the server's Dutch message", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url()}/`);
     await submitPassword(page, "beheer", "niet-het-goede-wachtwoord");
     await expectAlert(page, /wachtwoord/i);
     await expectPage(page, "Inloggen");
@@ -47,7 +28,7 @@ describe("foundation journeys", () => {
   test("the administrator manages organisations, teams and users and reads the audit trail", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beheer");
+    await logIn(page, suite.url(), "beheer");
     // The administrator's menu starts with the foundation's pages; other modules add theirs after them.
     const links = await menuLinks(page);
     assert.deepEqual(links.slice(0, 5), ["Start", "Organisaties", "Teams", "Gebruikers", "Logboek"]);
@@ -83,7 +64,7 @@ describe("foundation journeys", () => {
   test("a neighbourhood team worker does not see the administration", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     const links = await menuLinks(page);
     for (const adminLink of ["Gebruikers", "Logboek"])
       assert.ok(!links.includes(adminLink), `menu: ${links}`);
@@ -92,14 +73,14 @@ describe("foundation journeys", () => {
       await expectPage(page, "Organisaties");
       assert.equal(await page.getByRole("button", { name: "Organisatie toevoegen" }).count(), 0);
     }
-    await page.goto(`${server.url}/beheer/gebruikers`);
+    await page.goto(`${suite.url()}/beheer/gebruikers`);
     await expectPage(page, "Geen toegang");
   });
 
   test("a team lead turns on two-step verification and then needs a code to sign in", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "teamleider");
+    await logIn(page, suite.url(), "teamleider");
     await page.getByRole("link", { name: "Tweestapsverificatie instellen" }).click();
     await expectPage(page, "Tweestapsverificatie instellen");
     await page.getByRole("button", { name: "Begin met instellen" }).click();

@@ -1,35 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser.ts";
+import { describe, test } from "node:test";
 import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/server.ts";
+import { journeySuite } from "./support/suite.ts";
 
 describe("outcome monitor and Effectencalculator journeys", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-  });
-
-  async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    const browser = await launchBrowser(t);
-    if (!browser) return null;
-    browsers.push(browser);
-    const page = await browser.newPage({ locale: "nl-NL" });
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const suite = journeySuite();
+  const newPage = suite.newPage;
 
   test("the policy officer reads the monitor: aggregates only, small cells shown as < 5", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beleid");
+    await logIn(page, suite.url(), "beleid");
     await openFromMenu(page, "Monitor opbrengsten");
     await page.getByRole("table", { name: /Caseload/ }).waitFor();
     await expectPage(page, "Monitor opbrengstgericht werken");
@@ -53,14 +34,14 @@ describe("outcome monitor and Effectencalculator journeys", () => {
   test("the case lead builds an Effectencalculator timeline; the team lead sees the team overview", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     const caseId = await page.evaluate(async () => {
       const res = await fetch("/api/cases", { headers: { accept: "application/json" } });
       const body = (await res.json()) as { items: { id: string; isMine: boolean }[] };
       return (body.items.find((c) => c.isMine) ?? body.items[0])?.id ?? null;
     });
     assert.ok(caseId, "the demo case lead has a case");
-    await page.goto(`${server.url}/effectencalculator/${caseId}`);
+    await page.goto(`${suite.url()}/effectencalculator/${caseId}`);
     await page.getByRole("table", { name: "Kosten en baten per belanghebbende" }).waitFor();
     await expectPage(page, /^Effectencalculator: Casus/);
 
@@ -98,7 +79,7 @@ describe("outcome monitor and Effectencalculator journeys", () => {
     await expectPage(page, /^Effectencalculator: Casus/);
     await logOut(page);
 
-    await logIn(page, server.url, "teamleider");
+    await logIn(page, suite.url(), "teamleider");
     await openFromMenu(page, "Effectencalculator");
     await expectPage(page, "Effectencalculator: Teamoverzicht");
     await logOut(page);
@@ -107,14 +88,14 @@ describe("outcome monitor and Effectencalculator journeys", () => {
   test("from the household dossier to its case's Effectencalculator", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     const householdId = await page.evaluate(async () => {
       const res = await fetch("/api/cases", { headers: { accept: "application/json" } });
       const body = (await res.json()) as { items: { householdId: string; isMine: boolean }[] };
       return (body.items.find((c) => c.isMine) ?? body.items[0])?.householdId ?? null;
     });
     assert.ok(householdId, "the demo case lead has a case");
-    await page.goto(`${server.url}/dossiers/${householdId}`);
+    await page.goto(`${suite.url()}/dossiers/${householdId}`);
     await page.getByRole("navigation", { name: "Effectencalculator" }).waitFor();
     await expectPage(page, /.+/);
     await page.getByRole("link", { name: "Effectencalculator van deze casus" }).click();
@@ -133,7 +114,7 @@ describe("outcome monitor and Effectencalculator journeys", () => {
   test("the policy officer maintains the price list: precise messages, indicative defaults", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beleid");
+    await logIn(page, suite.url(), "beleid");
     await openFromMenu(page, "Maatschappelijke prijslijst");
     const table = page.getByRole("table", { name: /^Prijzen/ });
     await table.waitFor();

@@ -1,35 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { APIResponse, Browser, Page } from "playwright-core";
-import { checkA11y, launchBrowser } from "./support/browser.ts";
+import { describe, test } from "node:test";
+import type { APIResponse } from "playwright-core";
+import { checkA11y } from "./support/browser.ts";
 import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/server.ts";
+import { journeySuite } from "./support/suite.ts";
 
 describe("early signalling: residents, figures and configuration", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-  });
-
-  async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    const browser = await launchBrowser(t);
-    if (!browser) return null;
-    browsers.push(browser);
-    const page = await browser.newPage({ locale: "nl-NL" });
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
+  const suite = journeySuite({ timeoutMs: 10_000 });
+  const newPage = suite.newPage;
 
   test("a resident reports a concern without logging in and looks up its status by reference code", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${suite.url()}/melden`);
     await expectPage(page, "Een zorg melden");
     assert.match(
       new URL(page.url()).pathname,
@@ -70,7 +53,7 @@ describe("early signalling: residents, figures and configuration", () => {
     assert.equal(await page.getByTestId("report-status").textContent(), "Ontvangen");
 
     // Straight to the status page, typing the code; an unknown code gets a Dutch answer.
-    await page.goto(`${server.url}/melden/status`);
+    await page.goto(`${suite.url()}/melden/status`);
     await expectPage(page, "Status van uw melding");
     await page.getByLabel(/^Referentiecode/).fill("SG-0000-0000");
     await page.getByRole("button", { name: "Status bekijken" }).click();
@@ -81,7 +64,7 @@ describe("early signalling: residents, figures and configuration", () => {
     await expectPage(page, "Status van uw melding");
 
     // The team sees the resident's signal in its triage list, without the reporter's details.
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     await openFromMenu(page, "Triage");
     await page.getByRole("link", { name: "Mevrouw Jansen" }).click();
     await expectPage(page, /Eenzaamheid: Mevrouw Jansen/);
@@ -91,7 +74,7 @@ describe("early signalling: residents, figures and configuration", () => {
   test("the administrator issues an API key, sees it once, and revokes it; sets deadlines and routing", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "beheer");
+    await logIn(page, suite.url(), "beheer");
     await openFromMenu(page, "API-sleutels");
     await expectPage(page, "API-sleutels van ketenpartners");
     const organisation = page.getByLabel(/^Organisatie/);
@@ -109,7 +92,7 @@ describe("early signalling: residents, figures and configuration", () => {
 
     // The key works for the partner system until it is revoked.
     const send = () =>
-      page.request.get(`${server.url}/api/partner-api/v1/signals/onbekend`, {
+      page.request.get(`${suite.url()}/api/partner-api/v1/signals/onbekend`, {
         headers: { authorization: `Bearer ${token}` },
       });
     assert.equal((await send()).status(), 404, "a valid key: the reference is simply unknown");
@@ -153,14 +136,14 @@ describe("early signalling: residents, figures and configuration", () => {
     const page = await newPage(t);
     if (!page) return;
     for (const user of ["teamleider", "beleid"]) {
-      await logIn(page, server.url, user);
+      await logIn(page, suite.url(), user);
       await openFromMenu(page, "Cijfers signalen");
       await expectPage(page, "Cijfers signalen");
       await page.getByRole("img", { name: /Signalen per onderwerp/ }).waitFor();
       await page.getByRole("table", { name: "Signalen per onderwerp" }).waitFor();
       await page.getByRole("rowheader", { name: "Eenzaamheid" }).waitFor();
       const href = await page.getByRole("link", { name: "Download als CSV-bestand" }).getAttribute("href");
-      const csv: APIResponse = await page.request.get(`${server.url}${href}`);
+      const csv: APIResponse = await page.request.get(`${suite.url()}${href}`);
       assert.equal(csv.status(), 200);
       assert.match(await csv.text(), /"categorie";"loneliness"/);
       await page.getByLabel(/^Vanaf/).fill("2020-01-01");
@@ -176,7 +159,7 @@ describe("early signalling: residents, figures and configuration", () => {
   test("a team lead records a meldcode step; a professional starts a neighbourhood initiative", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "teamleider");
+    await logIn(page, suite.url(), "teamleider");
     await openFromMenu(page, "Triage");
     await page.getByRole("link", { name: "Familie El Idrissi" }).click();
     await expectPage(page, /Huiselijk geweld/);
@@ -188,7 +171,7 @@ describe("early signalling: residents, figures and configuration", () => {
     await expectPage(page, /Huiselijk geweld/);
     await logOut(page);
 
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     await openFromMenu(page, "Buurtbeeld");
     await expectPage(page, "Buurtbeeld");
     await page

@@ -1,35 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser.ts";
+import { describe, test } from "node:test";
 import { expectPage, logIn, logOut, openFromMenu } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/server.ts";
+import { journeySuite } from "./support/suite.ts";
 
 describe("early signalling journeys", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await server?.close();
-  });
-
-  async function newPage(t: Parameters<typeof launchBrowser>[0]): Promise<Page | null> {
-    const browser = await launchBrowser(t);
-    if (!browser) return null;
-    browsers.push(browser);
-    const page = await browser.newPage({ locale: "nl-NL" });
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
+  const suite = journeySuite({ timeoutMs: 10_000 });
+  const newPage = suite.newPage;
 
   test("a GP submits a signal, the team triages it, and the neighbourhood map shows the cluster", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "huisarts");
+    await logIn(page, suite.url(), "huisarts");
     await openFromMenu(page, "Signalen");
     await expectPage(page, "Signalen");
     await page.getByLabel(/^Naam van de persoon/).fill("Meneer Koster");
@@ -49,7 +30,7 @@ describe("early signalling journeys", () => {
     await expectPage(page, "Signalen");
     await logOut(page);
 
-    await logIn(page, server.url, "buurtwerker");
+    await logIn(page, suite.url(), "buurtwerker");
     await openFromMenu(page, "Triage");
     await expectPage(page, "Triage");
     await page.getByRole("link", { name: "Meneer Koster" }).click();
@@ -78,7 +59,7 @@ describe("early signalling journeys", () => {
   test("a meldcode signal shows the steps and a professional cannot choose 'no action'", async (t) => {
     const page = await newPage(t);
     if (!page) return;
-    await logIn(page, server.url, "teamleider");
+    await logIn(page, suite.url(), "teamleider");
     await openFromMenu(page, "Triage");
     await expectPage(page, "Triage");
     await page.getByRole("link", { name: "Familie El Idrissi" }).click();
@@ -90,8 +71,8 @@ describe("early signalling journeys", () => {
       .allTextContents();
     assert.ok(options.includes("Geen actie"), "a team lead may decide no action");
     await logOut(page);
-    await logIn(page, server.url, "buurtwerker");
-    await page.goto(`${server.url}/signalen/triage`);
+    await logIn(page, suite.url(), "buurtwerker");
+    await page.goto(`${suite.url()}/signalen/triage`);
     await expectPage(page, "Triage");
     await page.getByRole("link", { name: "Familie El Idrissi" }).click();
     await expectPage(page, /Huiselijk geweld/);
