@@ -8,6 +8,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'wijkwerk_app') THEN
     CREATE ROLE wijkwerk_app NOLOGIN NOBYPASSRLS;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL; -- roles are per server: another database being migrated at the same moment created it
 END
 $$;
 GRANT wijkwerk_app TO CURRENT_USER;
