@@ -101,7 +101,7 @@ const RLS = `select set_config('role', 'wijkwerk_app', true), set_config('app.mu
   set_config('app.user_id', $3::text, true), set_config('app.role', 'professional', true),
   set_config('app.team_ids', '{' || $4::text || '}', true)`;
 /** The dossier services narrow the access rules to the household they work on (narrowToHousehold). */
-const FOCUS = `select set_config('app.focus_household_id', $2::text, true)`;
+const FOCUS = `select set_config('app.focus_household_ids', $2::text, true)`;
 const actorParams = (ctx: JourneyContext) => [pick(ctx.ids.actor, 0), pick(ctx.ids.actorTeams, 0)];
 
 export const CASEWORK_JOURNEYS: Journey[] = [
@@ -115,17 +115,21 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
+        `select set_config('app.focus_household_ids', array_to_string(app_worklist_household_ids(array[$3::uuid]), ','), true)`,
         `select c.id, c.household_id, h.name, c.status, c.acute, c.opened_at, cp.user_id, p.id
          from case_file c join case_professional cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id and cp.is_case_lead
          join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
          left join support_plan p on p.municipality_id = c.municipality_id and p.case_id = c.id
-         where c.status <> 'closed' and cp.user_id = $3::uuid and c.team_id = $4::uuid order by c.acute desc, c.opened_at`,
+         where c.status <> 'closed' and cp.user_id = $3::uuid and c.team_id = $4::uuid
+           and c.household_id = any(string_to_array(current_setting('app.focus_household_ids'), ',')::uuid[])
+         order by c.acute desc, c.opened_at`,
         `select a.id, a.description, a.due_date, a.status, c.id, h.name from plan_action a
          join support_plan p on p.municipality_id = a.municipality_id and p.id = a.plan_id
          join case_file c on c.municipality_id = p.municipality_id and c.id = p.case_id
          join case_professional cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id and cp.is_case_lead
          join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
          where a.removed_at is null and a.status in ('planned', 'inProgress') and a.due_date <= current_date + 14
+           and a.household_id = any(string_to_array(current_setting('app.focus_household_ids'), ',')::uuid[])
            and c.status <> 'closed' and c.team_id = $4::uuid and coalesce(a.professional_user_id, cp.user_id) = $3::uuid
          order by a.due_date`,
         `select s.id, s.reference_code, s.urgency, s.deadline_at from signal s
@@ -238,7 +242,7 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       sql: [
         RLS,
         `select id, household_id, team_id, status from case_file where municipality_id = $1 and id = $2::uuid`,
-        `select set_config('app.focus_household_id', (select household_id::text from case_file where municipality_id = $1 and id = $2::uuid), true),
+        `select set_config('app.focus_household_ids', (select household_id::text from case_file where municipality_id = $1 and id = $2::uuid), true),
            set_config('bench.assessment_id', gen_random_uuid()::text, true)`,
         `insert into assessment (municipality_id, id, case_id, household_id, resident_id, zrm_version, assessed_on, assessor_user_id)
          select $1, current_setting('bench.assessment_id')::uuid, c.id, c.household_id, m.resident_id, '2017', current_date, $3::uuid

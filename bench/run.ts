@@ -122,10 +122,16 @@ async function bench(kind: "pglite" | "postgres", target: { databaseUrl?: string
   let close: () => Promise<void>;
   if (kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: Math.min(connections, 20) });
+    // Prepared, as the server's statements are (platform/db/database.ts).
+    const names = new Map<string, string>();
+    const named = (text: string) => names.get(text) ?? names.set(text, `floor${names.size}`).get(text);
     query = async (statements) => {
       const c = await pool.connect();
       try {
-        for (const s of statements) await c.query(s.text, s.params);
+        for (const s of statements)
+          await (s.params.length
+            ? c.query({ name: named(s.text), text: s.text, values: s.params })
+            : c.query(s.text));
       } catch (error) {
         await c.query("rollback");
         throw error;

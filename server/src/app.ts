@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -72,6 +73,9 @@ export async function buildApp(
   declareCommonErrors(app);
   const hasWeb = fs.existsSync(config.webDist);
   registerErrorHandling(app, { spaFallback: hasWeb });
+  // Large answers (an outcome monitor per team is 2.7 MB of JSON) travel compressed to browsers that
+  // ask for it; small ones are not worth the CPU.
+  await app.register(fastifyCompress, { threshold: 8_192, encodings: ["br", "gzip"] });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { type ParsedCbsFile, parseCbsFile } from "./cbs.import.ts";
 import { REFERENCE_DIR } from "./cbs.layouts.ts";
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Kysely<DB>;
 
 /**
  * Stores a checked file: its regions (the newest name wins), its figures (a re-import of the same table

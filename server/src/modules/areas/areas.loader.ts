@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { AreaTable } from "../households/dossier.tables.ts";
 
@@ -86,11 +86,7 @@ export function readCbsAreas(dir = REFERENCE_DIR): Map<string, AreaRow[]> {
  * Loads the CBS areas of one municipality (idempotent). Runs as the owner when a municipality is
  * created: by the demo loader and the test factories. A municipality outside the reference set gets none.
  */
-export async function loadAreas(
-  db: Kysely<DB> | Transaction<DB>,
-  municipalityId: string,
-  municipalityCode: string,
-) {
+export async function loadAreas(db: Kysely<DB>, municipalityId: string, municipalityCode: string) {
   const rows = readCbsAreas().get(municipalityCode) ?? [];
   if (rows.length === 0) return 0;
   await db

@@ -1,6 +1,6 @@
 /** What is recorded on a case: the intake conversation, ZRM assessments and journal entries. */
 import { randomUUID } from "node:crypto";
-import { narrowToHousehold } from "../../platform/access/focus.ts";
+import { narrowToCase, narrowToHousehold } from "../../platform/access/focus.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, unprocessable } from "../../platform/http/errors.ts";
 import { type AssessmentInput, insertAssessment } from "../assessments/assessments.service.ts";
@@ -95,10 +95,10 @@ export async function recordIntake(ctx: RequestContext, caseId: string, input: I
 }
 
 export async function recordAssessment(ctx: RequestContext, caseId: string, input: AssessmentInput) {
+  await narrowToCase(ctx, caseId);
   const c = await loadCase(ctx, caseId);
   if (c.status === "closed")
     throw conflict("caseClosed", "Deze casus is afgesloten. Heropen de casus om er weer in te werken.");
-  await narrowToHousehold(ctx, c.householdId);
   const result = await insertAssessment(ctx, c, input);
   await ctx.audit({
     action: "assessment.recorded",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { PlanSnapshot } from "../plans/plans.tables.ts";
 
@@ -7,7 +7,7 @@ const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString
 
 /** A plan with one goal (no actions yet), so a conference decision can become its first action. */
 async function loadVermeulenPlan(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   o: { municipalityId: string; caseId: string; householdId: string; userId: string },
 ) {
   const base = { municipalityId: o.municipalityId, householdId: o.householdId };
@@ -74,7 +74,7 @@ async function loadVermeulenPlan(
  * netwerk2, netwerk involved) to present pseudonymised, and the written consent of Huishouden de Boer
  * (from the dossier demo) to be discussed by name. Runs after the dossier demo; written as the owner.
  */
-export async function loadConferenceDemo(trx: Transaction<DB>, municipalityId: string) {
+export async function loadConferenceDemo(trx: Kysely<DB>, municipalityId: string) {
   const base = { municipalityId };
   const team = await trx
     .selectFrom("team")

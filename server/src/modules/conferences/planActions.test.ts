@@ -264,5 +264,20 @@ describe("conference action decisions become actions in the household's plan", (
     });
     assert.equal(progress.statusCode, 200, progress.body);
     assert.equal((await lead.get("/api/worklist")).json().conferenceDecisions.length, 0);
+    const statusOf = async () =>
+      (await decisionsOf(w.users.networkLead.username)).find((d: { id: string }) => d.id === decision.id)
+        .status;
+    assert.equal(await statusOf(), "done", "the conference page shows the decision done with its action");
+
+    // Reopened in the plan: the decision is open again, and back on Mijn werk.
+    const reopened = await planOf(caseId());
+    const again = await c.post(`/api/plans/${reopened.id}/actions/${decision.planAction.id}/progress`, {
+      version: reopened.version,
+      note: "Toch nog niet gelukt, de bank belt terug",
+      status: "inProgress",
+    });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal(await statusOf(), "open");
+    assert.equal((await lead.get("/api/worklist")).json().conferenceDecisions.length, 1);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { loadAreas } from "../areas/areas.loader.ts";
 import { ZRM_DOMAINS } from "../assessments/zrm.ts";
@@ -189,11 +189,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
 ];
 
 /** A living dossier for the demo: households with a case, intake, two ZRM moments and a journal. */
-export async function loadDossierDemo(
-  trx: Transaction<DB>,
-  municipalityId: string,
-  municipalityCode: string,
-) {
+export async function loadDossierDemo(trx: Kysely<DB>, municipalityId: string, municipalityCode: string) {
   await loadAreas(trx, municipalityId, municipalityCode);
   const users = new Map(
     (

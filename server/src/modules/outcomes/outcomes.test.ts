@@ -237,3 +237,29 @@ describe("outcome monitor: every figure against known answers", () => {
     assert.equal(rows.length, 0);
   });
 });
+
+describe("outcome monitor over the wire", () => {
+  test("a large answer travels compressed to a browser that accepts it, and unpacks to the same figures", async () => {
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    const client = await logInAs(app.app, world.policy.username);
+    const url = "/api/outcomes?from=2025-01-01&until=2026-12-31&granularity=month";
+    const plain = await client.get(url);
+    assert.equal(plain.statusCode, 200, plain.body);
+    assert.equal(plain.headers["content-encoding"], undefined, "no compression unless asked for");
+    assert.ok(plain.rawPayload.length > 8_192, `a large answer (${plain.rawPayload.length} bytes)`);
+    const { cookie } = client;
+    for (const [encoding, unpack] of [
+      ["br", brotliDecompressSync],
+      ["gzip", gunzipSync],
+    ] as const) {
+      const packed = await app.app.inject({
+        method: "GET",
+        url,
+        headers: { cookie, "accept-encoding": encoding },
+      });
+      assert.equal(packed.headers["content-encoding"], encoding);
+      assert.ok(packed.rawPayload.length * 5 < plain.rawPayload.length, `${encoding} is at least 5× smaller`);
+      assert.deepEqual(JSON.parse(unpack(packed.rawPayload).toString()), plain.json());
+    }
+  });
+});

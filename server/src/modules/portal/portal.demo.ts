@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { todayInNetherlands } from "../households/residents.rules.ts";
 import { seedPlan } from "./portal.seed.ts";
@@ -9,7 +9,7 @@ const DEMO_HOUSEHOLD = "Huishouden El Idrissi";
  * The demo resident `inwoner` (log in with a one-time code; the DEMO page shows it): Samira El Idrissi of
  * the dossier demo, whose case lead is `buurtwerker`. Adds a plan when the plan demo did not make one.
  */
-export async function loadPortalDemo(trx: Transaction<DB>, municipalityId: string): Promise<void> {
+export async function loadPortalDemo(trx: Kysely<DB>, municipalityId: string): Promise<void> {
   const found = await trx
     .selectFrom("household as h")
     .innerJoin("householdMember as m", (j) =>

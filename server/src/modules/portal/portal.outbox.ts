@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 
 /**
@@ -10,7 +10,7 @@ export const NEW_MESSAGE_BODY =
   "U heeft een nieuw bericht in Wijkwerk. Log in om het te lezen. In deze e-mail staan geen persoonlijke gegevens.";
 
 export async function queueLoginCode(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Kysely<DB>,
   municipalityId: string,
   userId: string,
   code: string,
@@ -28,7 +28,7 @@ export async function queueLoginCode(
 }
 
 /** A notification without personal details: no name, no text of the message, no topic. */
-export async function queueNewMessageNotice(db: Transaction<DB>, municipalityId: string, userIds: string[]) {
+export async function queueNewMessageNotice(db: Kysely<DB>, municipalityId: string, userIds: string[]) {
   if (userIds.length === 0) return;
   await db
     .insertInto("outboxMessage")
@@ -49,7 +49,7 @@ export const EXPORT_READY_BODY =
   "De gegevens die u heeft opgevraagd staan klaar. Log in op Wijkwerk en kijk bij 'Wie keek in mijn gegevens?'. In deze e-mail staan geen persoonlijke gegevens.";
 
 /** "Your data is ready": to the portal account that asked, without any personal detail. */
-export async function queueExportReadyNotice(db: Transaction<DB>, municipalityId: string, userId: string) {
+export async function queueExportReadyNotice(db: Kysely<DB>, municipalityId: string, userId: string) {
   await db
     .insertInto("outboxMessage")
     .values({

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Kysely<DB>;
 
 export interface SeedHouseholdInput {
   municipalityId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { recordSystemAudit } from "../../platform/audit/system-audit.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { purgeExpiredExports } from "./exportDelivery.service.ts";
@@ -65,7 +65,7 @@ async function dueHouseholds(db: Kysely<DB>, municipalityId: string, now: Date):
 }
 
 async function removeHousehold(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   due: Due,
   order: { table: string; hasResidentId: boolean; hasHouseholdId: boolean }[],
   counts: Record<string, number>,

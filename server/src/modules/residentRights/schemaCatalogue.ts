@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 
 export interface PersonalTable {
@@ -12,7 +12,7 @@ export interface PersonalTable {
  * Tables that hold data about a resident, found from the schema: every table with a resident_id or
  * household_id column, plus resident and household themselves. New modules are covered automatically.
  */
-export async function discoverPersonalTables(db: Kysely<DB> | Transaction<DB>): Promise<PersonalTable[]> {
+export async function discoverPersonalTables(db: Kysely<DB>): Promise<PersonalTable[]> {
   const result = await sql<{
     table: string;
     hasResidentId: boolean;
@@ -59,7 +59,7 @@ export const EXPORT_FILTERS: Record<string, string> = {
 };
 
 /** Foreign keys between public tables: [child, parent] pairs, for ordering deletes. */
-export async function foreignKeyPairs(db: Kysely<DB> | Transaction<DB>): Promise<[string, string][]> {
+export async function foreignKeyPairs(db: Kysely<DB>): Promise<[string, string][]> {
   const result = await sql<{ child: string; parent: string }>`
     select distinct cl.relname as child, pl.relname as parent
     from pg_constraint k

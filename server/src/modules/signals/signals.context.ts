@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { AuditInput } from "../../platform/audit/actions.ts";
 import type { PublicContext, RequestContext } from "../../platform/context.ts";
 import type { DB } from "../../platform/db/schema.ts";
@@ -11,7 +11,7 @@ import { hashApiKey } from "./signals.rules.ts";
  */
 export interface IntakeContext {
   readonly municipalityId: string;
-  readonly trx: Transaction<DB>;
+  readonly trx: Kysely<DB>;
   readonly now: Date;
   readonly channel:
     | { source: "partner"; userId: string; organisationId: string | null; displayName: string }
@@ -37,7 +37,7 @@ export function intakeFromRequest(ctx: RequestContext): IntakeContext {
 
 /** Writes an audit event for a sender that is not a logged-in user (the public form, an API key). */
 function auditWithoutUser(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   who: { municipalityId: string; role: string; organisationId: string | null; clientIp: string | null },
   onWrite: () => void,
 ) {

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { loadAreas } from "../areas/areas.loader.ts";
 import type { IntakeContext } from "./signals.context.ts";
@@ -25,7 +25,7 @@ const person = (name: string, houseNumber: number, over: Partial<SignalInput>): 
  * from residents (public form), including a cluster of loneliness in Zamenhofdreef (Overvecht).
  * Runs as the owner inside the demo loader's transaction, through the same intake as the channels.
  */
-export async function loadDemoSignals(trx: Transaction<DB>, municipalityId: string) {
+export async function loadDemoSignals(trx: Kysely<DB>, municipalityId: string) {
   const municipality = await trx
     .selectFrom("municipality")
     .select("code")

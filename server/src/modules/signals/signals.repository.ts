@@ -1,11 +1,11 @@
-import type { Insertable, Transaction } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { DEFAULT_DEADLINES, type DeadlineSettings, reporterStatus } from "./signals.rules.ts";
 import type { SignalTable, TriageState } from "./signals.tables.ts";
 
 /** Any context of this module: a transaction with row-level security set for who acts. */
 interface Ctx {
-  readonly trx: Transaction<DB>;
+  readonly trx: Kysely<DB>;
 }
 
 export function findArea(ctx: Ctx, code: string) {

@@ -8,6 +8,8 @@ import type { RequestContext } from "../../platform/context.ts";
 export interface Scope {
   userIds: string[];
   teamIds: string[];
+  /** The households the users work on (app_worklist_household_ids): named so the indexes serve the queries. */
+  householdIds: string[];
   today: string;
   /** Actions due up to this date count as "due soon". */
   actionHorizon: string;
@@ -22,6 +24,8 @@ const leadJoin = sql`join case_professional cp on cp.municipality_id = c.municip
 /** Every query names the municipality itself, so the indexes that start with it serve the query directly. */
 const inMunicipality = (ctx: RequestContext, alias: string) =>
   sql`${sql.ref(`${alias}.municipality_id`)} = ${ctx.actor.municipalityId}::uuid`;
+const ofHouseholds = (s: Scope, alias: string) =>
+  sql`${sql.ref(`${alias}.household_id`)} = any(${s.householdIds}::uuid[])`;
 
 export async function casesLed(ctx: RequestContext, s: Scope) {
   const { rows } = await sql<{
@@ -38,7 +42,7 @@ export async function casesLed(ctx: RequestContext, s: Scope) {
       from case_file c ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
       left join support_plan p on p.municipality_id = c.municipality_id and p.case_id = c.id
-      where ${inMunicipality(ctx, "c")} and c.status <> 'closed'
+      where ${inMunicipality(ctx, "c")} and ${ofHouseholds(s, "c")} and c.status <> 'closed'
         and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
       order by c.acute desc, c.opened_at`.execute(ctx.trx);
   return rows;
@@ -62,7 +66,7 @@ export async function actionsDue(ctx: RequestContext, s: Scope) {
       join case_file c on c.municipality_id = p.municipality_id and c.id = p.case_id
       ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-      where ${inMunicipality(ctx, "a")} and a.removed_at is null and a.status in ('planned', 'inProgress')
+      where ${inMunicipality(ctx, "a")} and ${ofHouseholds(s, "a")} and a.removed_at is null and a.status in ('planned', 'inProgress')
         and a.due_date <= ${s.actionHorizon}::date
         and c.status <> 'closed' and c.team_id = any(${s.teamIds}::uuid[])
         and coalesce(a.professional_user_id, cp.user_id) = any(${s.userIds}::uuid[])
@@ -89,7 +93,7 @@ export async function reviewsDue(ctx: RequestContext, s: Scope) {
       join case_file c on c.municipality_id = p.municipality_id and c.id = p.case_id
       ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-      where ${inMunicipality(ctx, "r")} and r.held_on is null and r.due_on <= ${s.reviewHorizon}::date
+      where ${inMunicipality(ctx, "r")} and ${ofHouseholds(s, "r")} and r.held_on is null and r.due_on <= ${s.reviewHorizon}::date
         and c.status <> 'closed'
         and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
       order by r.due_on`.execute(ctx.trx);
@@ -108,7 +112,7 @@ export async function acuteFlags(ctx: RequestContext, s: Scope) {
   }>`
     with led as (
       select c.id, c.acute, c.household_id, cp.user_id from case_file c ${leadJoin}
-      where ${inMunicipality(ctx, "c")} and c.status <> 'closed'
+      where ${inMunicipality(ctx, "c")} and ${ofHouseholds(s, "c")} and c.status <> 'closed'
         and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
     ), latest as (
       select distinct on (a.case_id, a.resident_id) a.id, a.case_id
@@ -138,7 +142,7 @@ export async function aftercareDue(ctx: RequestContext, s: Scope) {
     select c.id as case_id, h.name as household_name, c.aftercare_date, cp.user_id
       from case_file c ${leadJoin}
       join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
-      where ${inMunicipality(ctx, "c")} and c.status = 'closed' and c.aftercare_date between ${s.aftercareFrom}::date and ${s.reviewHorizon}::date
+      where ${inMunicipality(ctx, "c")} and ${ofHouseholds(s, "c")} and c.status = 'closed' and c.aftercare_date between ${s.aftercareFrom}::date and ${s.reviewHorizon}::date
         and cp.user_id = any(${s.userIds}::uuid[]) and c.team_id = any(${s.teamIds}::uuid[])
       order by c.aftercare_date`.execute(ctx.trx);
   return rows.map((r) => ({ ...r, overdue: r.aftercareDate < s.today }));

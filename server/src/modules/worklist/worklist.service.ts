@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+import { narrowToHouseholds } from "../../platform/access/focus.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { forbidden } from "../../platform/http/errors.ts";
 import { listConferenceDecisionsFor } from "../conferences/conferences.service.ts";
@@ -15,7 +17,7 @@ import {
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-function scope(ctx: RequestContext, userIds: string[], teamIds: string[]): Scope {
+function scope(ctx: RequestContext, userIds: string[], teamIds: string[]): Omit<Scope, "householdIds"> {
   const today = todayInNetherlands(ctx.now);
   return {
     userIds,
@@ -27,7 +29,16 @@ function scope(ctx: RequestContext, userIds: string[], teamIds: string[]): Scope
   };
 }
 
-async function sections(ctx: RequestContext, s: Scope) {
+/**
+ * The worklist is about the households these professionals work on, so the access rules are asked for
+ * those only (migration 0020) instead of for everything the actor may open; they still decide each row.
+ */
+async function sections(ctx: RequestContext, base: Omit<Scope, "householdIds">) {
+  const { rows } = await sql<{
+    ids: string[];
+  }>`select app_worklist_household_ids(${base.userIds}::uuid[]) as ids`.execute(ctx.trx);
+  const s: Scope = { ...base, householdIds: rows[0]?.ids ?? [] };
+  await narrowToHouseholds(ctx, s.householdIds);
   const [cases, actions, reviews, acute, aftercare, signals] = await Promise.all([
     casesLed(ctx, s),
     actionsDue(ctx, s),
@@ -43,6 +54,7 @@ async function sections(ctx: RequestContext, s: Scope) {
 export async function getMyWorklist(ctx: RequestContext) {
   const s = scope(ctx, [ctx.actor.userId], ctx.actor.teamIds);
   const result = await sections(ctx, s);
+  // Under the same narrowing: the households of open decisions are among the worklist's.
   const conferenceDecisions = await listConferenceDecisionsFor(ctx, ctx.actor.userId);
   await ctx.audit({
     action: "worklist.viewed",

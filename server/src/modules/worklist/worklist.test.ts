@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import { type Actor, withActor } from "../../platform/context.ts";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildStaffedTeam, buildUser } from "../../test/factories.ts";
+import { listConferenceDecisionsFor } from "../conferences/conferences.service.ts";
 import { buildAreas, buildDossier } from "../plans/plans.fixtures.ts";
+import * as sections from "./worklist.repository.ts";
+import { getMyWorklist, getTeamWorklist } from "./worklist.service.ts";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -16,6 +20,7 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
   let quiet: Awaited<ReturnType<typeof buildDossier>>;
 
   let planId: string;
+  let actors: { pro: Actor; lead: Actor; colleague: Actor };
 
   before(async () => {
     t = await createTestApp();
@@ -41,7 +46,7 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
       acute: true,
     });
     await buildDossier(db, { ...base, name: "Carla Nazorg", status: "closed", aftercareDate: day(3) });
-    await buildDossier(db, { ...base, leadUserId: other.id, name: "Dirk Collega" });
+    const dirk = await buildDossier(db, { ...base, leadUserId: other.id, name: "Dirk Collega" });
     // A signal this professional goes out to (signals module, migration 0004).
     await db
       .insertInto("signal")
@@ -68,6 +73,41 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
       .execute();
     pro = await logInAs(t.app, user.username);
     lead = await logInAs(t.app, teamLead.username);
+    const actor = (u: { id: string; role: string }) =>
+      ({
+        userId: u.id,
+        municipalityId: a.municipality.id,
+        role: u.role,
+        displayName: "",
+        organisationId: a.organisation.id,
+        teamIds: [teamId],
+      }) as Actor;
+    actors = { pro: actor(user), lead: actor(teamLead), colleague: actor(other) };
+    // On the colleague's case, an action this professional does: on the worklist through the action only.
+    const colleague = await logInAs(t.app, other.username);
+    const dirkPlan = (
+      await colleague.post(`/api/cases/${dirk.caseId}/plan`, { startDate: day(-10), firstReviewOn: day(30) })
+    ).json();
+    const dirkGoal = (
+      await colleague.post(`/api/plans/${dirkPlan.id}/goals`, {
+        version: 1,
+        domain: "housing",
+        targetLevel: 4,
+        targetDate: day(60),
+        ownWords: "Een dak dat niet lekt",
+        professionalWording: "Huisvesting",
+      })
+    ).json();
+    const helped = await colleague.post(`/api/plans/${dirkPlan.id}/goals/${dirkGoal.id}/actions`, {
+      version: 2,
+      description: "Met de verhuurder bellen over de lekkage",
+      dueDate: day(2),
+      actorKind: "teamProfessional",
+      professionalUserId: user.id,
+      escalationReason: "noNetwork",
+      escalationNote: "De buren zijn zelf oud en kunnen dit niet regelen.",
+    });
+    assert.equal(helped.statusCode, 200, helped.body);
     const plan = await pro.post(`/api/cases/${quiet.caseId}/plan`, {
       startDate: day(-30),
       firstReviewOn: day(1),
@@ -110,7 +150,10 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
     );
     assert.deepEqual(
       w.actions.map((a: { description: string; overdue: boolean }) => [a.description, a.overdue]),
-      [["Post sorteren met de buurvrouw", true]],
+      [
+        ["Post sorteren met de buurvrouw", true],
+        ["Met de verhuurder bellen over de lekkage", false],
+      ],
     );
     assert.deepEqual(
       w.reviews.map((r: { dueOn: string; overdue: boolean }) => [r.dueOn, r.overdue]),
@@ -152,7 +195,7 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
       caseload: 2,
       acuteCases: 1,
       actionsOverdue: 1,
-      actionsDue: 1,
+      actionsDue: 2,
       reviewsOverdue: 1,
       reviewsDue: 1,
       aftercare: 1,
@@ -167,6 +210,58 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
     assert.equal(forbidden.statusCode, 403);
     const otherTeam = await lead.get(`/api/worklist/teams/${randomUUID()}`);
     assert.equal(otherTeam.statusCode, 403);
+  });
+
+  test("narrowed to the worklist's households, every section is what the full access rules give", async () => {
+    const full = (actor: Actor, userIds: string[]) =>
+      withActor(t.database.db, actor, { clientIp: null }, async (ctx) => {
+        const mine = await getMyWorklist(ctx); // narrows; the sections below run on a fresh transaction
+        return mine;
+      }).then(async (narrowed) => {
+        const unnarrowed = await withActor(t.database.db, actor, { clientIp: null }, async (ctx) => {
+          const s = {
+            householdIds: everyHousehold, // no narrowing: the full rules decide alone
+            userIds,
+            teamIds: [teamId],
+            today: narrowed.today,
+            actionHorizon: day(7),
+            reviewHorizon: day(14),
+            aftercareFrom: day(-30),
+          };
+          return {
+            today: narrowed.today,
+            cases: await sections.casesLed(ctx, s),
+            actions: await sections.actionsDue(ctx, s),
+            reviews: await sections.reviewsDue(ctx, s),
+            acute: await sections.acuteFlags(ctx, s),
+            aftercare: await sections.aftercareDue(ctx, s),
+            signals: await sections.signalsAssigned(ctx, s),
+            conferenceDecisions: await listConferenceDecisionsFor(ctx, actor.userId),
+          };
+        });
+        return { narrowed, unnarrowed };
+      });
+    let rows = 0;
+    const everyHousehold = (await t.database.db.selectFrom("household").select("id").execute()).map(
+      (h) => h.id,
+    );
+    for (const actor of [actors.pro, actors.colleague, actors.lead]) {
+      const { narrowed, unnarrowed } = await full(actor, [actor.userId]);
+      assert.deepEqual(narrowed, unnarrowed, `worklist of ${actor.role} ${actor.userId}`);
+      rows += narrowed.cases.length + narrowed.actions.length;
+    }
+    assert.ok(rows >= 4, "the comparison covers cases and actions");
+    const team = await withActor(t.database.db, actors.lead, { clientIp: null }, (ctx) =>
+      getTeamWorklist(ctx, teamId),
+    );
+    const member = team.members.find((m) => m.userId === actors.pro.userId);
+    const alone = await full(actors.pro, [actors.pro.userId]);
+    assert.deepEqual(
+      member?.actions,
+      alone.unnarrowed.actions,
+      "the team view narrows to all members' households",
+    );
+    assert.deepEqual(member?.cases, alone.unnarrowed.cases);
   });
 
   test("opening the worklist is audited", async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { isRole, type Role } from "../access/permissions.ts";
 import type { Config } from "../config.ts";
 import type { Actor } from "../context.ts";
@@ -61,6 +61,7 @@ export async function loadSession(
   now = new Date(),
 ): Promise<SessionState | undefined> {
   const id = sessionIdOf(token);
+  // One round trip: the session, its user, municipality, organisation and teams.
   const row = await db
     .selectFrom("session as s")
     .innerJoin("appUser as u", (j) =>
@@ -87,6 +88,11 @@ export async function loadSession(
       "m.name as municipalityName",
       "m.mfaRequiredRoles",
       "o.name as organisationName",
+      sql<SessionState["teams"]>`coalesce((
+        select json_agg(json_build_object('id', t.id, 'name', t.name, 'model', t.model, 'office', tm.office)
+          order by t.name)
+        from team_membership tm join team t on t.municipality_id = tm.municipality_id and t.id = tm.team_id
+        where tm.municipality_id = u.municipality_id and tm.user_id = u.id), '[]')`.as("teams"),
     ])
     .where("s.id", "=", id)
     .executeTakeFirst();
@@ -101,16 +107,7 @@ export async function loadSession(
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await db.updateTable("session").set({ lastSeenAt: now }).where("id", "=", id).execute();
   }
-  const teams = await db
-    .selectFrom("teamMembership as tm")
-    .innerJoin("team as t", (j) =>
-      j.onRef("t.municipalityId", "=", "tm.municipalityId").onRef("t.id", "=", "tm.teamId"),
-    )
-    .select(["t.id", "t.name", "t.model", "tm.office"])
-    .where("tm.municipalityId", "=", row.municipalityId)
-    .where("tm.userId", "=", row.userId)
-    .orderBy("t.name")
-    .execute();
+  const teams = row.teams;
   const role: Role = row.role;
   // A session that passed a second factor (TOTP here, or at the identity provider) is fully in.
   const stage: SessionStage = row.mfaPassed
