@@ -241,9 +241,10 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
-        `select id, household_id, team_id, status from case_file where municipality_id = $1 and id = $2::uuid`,
-        `select set_config('app.focus_household_ids', (select household_id::text from case_file where municipality_id = $1 and id = $2::uuid), true),
+        // As the service: narrowed to the case's household first (narrowToCase), then the case is read.
+        `select set_config('app.focus_household_ids', app_case_household_id($2::uuid)::text, true),
            set_config('bench.assessment_id', gen_random_uuid()::text, true)`,
+        `select id, household_id, team_id, status from case_file where municipality_id = $1 and id = $2::uuid`,
         `insert into assessment (municipality_id, id, case_id, household_id, resident_id, zrm_version, assessed_on, assessor_user_id)
          select $1, current_setting('bench.assessment_id')::uuid, c.id, c.household_id, m.resident_id, '2017', current_date, $3::uuid
          from case_file c join household_member m on m.municipality_id = c.municipality_id and m.household_id = c.household_id and m.is_main_contact

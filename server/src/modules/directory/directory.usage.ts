@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 import { forbidden, unprocessable } from "../../platform/http/errors.ts";
+import { todayInNetherlands } from "../households/residents.rules.ts";
 import type { UsageQuery } from "./directory.schemas.ts";
 import { isValidDate } from "./directory.validation.ts";
 
@@ -36,9 +37,7 @@ const count = (value: number | null): Count =>
   value === null ? { value: null, suppressed: true } : { value, suppressed: false };
 
 /** Today in Dutch time, as YYYY-MM-DD (the period is in calendar days where the teams work). */
-function dutchToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(now);
-}
+const dutchToday = todayInNetherlands;
 
 function assertPeriod(ctx: RequestContext, query: UsageQuery) {
   const day = dutchToday(ctx.now);

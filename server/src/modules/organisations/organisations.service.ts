@@ -1,6 +1,6 @@
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict } from "../../platform/http/errors.ts";
-import { insertOrganisation, listOrganisations } from "./organisations.repository.ts";
+import { insertOrganisation, listOrganisations, organisationNamed } from "./organisations.repository.ts";
 import type { ORGANISATION_TYPES } from "./organisations.schemas.ts";
 
 type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -14,8 +14,7 @@ export async function createOrganisation(
   ctx: RequestContext,
   input: { name: string; type: OrganisationType },
 ) {
-  const existing = await listOrganisations(ctx);
-  if (existing.some((o) => o.name.toLowerCase() === input.name.trim().toLowerCase())) {
+  if (await organisationNamed(ctx, input.name)) {
     throw conflict("organisationExists", `Er is al een organisatie met de naam "${input.name.trim()}".`);
   }
   const row = await insertOrganisation(ctx, input);

@@ -18,8 +18,12 @@ export const DEFAULT_DEADLINES: DeadlineSettings = {
 
 const ZONE = "Europe/Amsterdam";
 
+// Made once: building a formatter costs more than formatting with it.
+const dutchDay = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE });
+const dutchHour = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", hourCycle: "h23" });
+
 function amsterdamDate(at: Date): { y: number; m: number; d: number } {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(at).split("-").map(Number);
+  const [y, m, d] = dutchDay.format(at).split("-").map(Number);
   return { y: y ?? 1970, m: m ?? 1, d: d ?? 1 };
 }
 
@@ -27,11 +31,7 @@ function amsterdamDate(at: Date): { y: number; m: number; d: number } {
 export function endOfDayInNetherlands(y: number, m: number, d: number): Date {
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(Date.UTC(y, m - 1, d, 23 - offsetHours, 59, 59));
-    const hour = new Intl.DateTimeFormat("en-GB", {
-      timeZone: ZONE,
-      hour: "2-digit",
-      hourCycle: "h23",
-    }).format(candidate);
+    const hour = dutchHour.format(candidate);
     if (hour === "23") return candidate;
   }
   return new Date(Date.UTC(y, m - 1, d, 22, 59, 59));

@@ -104,6 +104,16 @@ describe("administration: organisations, teams, users", () => {
     assert.ok(!list.some((o) => o.id === b.organisation.id));
   });
 
+  test("an organisation's name is new in the municipality, whatever its capitals", async () => {
+    const first = await admin.post("/api/organisations", { name: "Buurtzorg Oost", type: "other" });
+    assert.equal(first.statusCode, 201, first.body);
+    const again = await admin.post("/api/organisations", { name: "  buurtzorg OOST ", type: "other" });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.json().message, /Er is al een organisatie met de naam "buurtzorg OOST"/);
+    const other = await admin.post("/api/organisations", { name: "Buurtzorg West", type: "other" });
+    assert.equal(other.statusCode, 201, other.body);
+  });
+
   test("creates users with a strong password and a unique name", async () => {
     const weak = await admin.post("/api/users", {
       username: "nieuw",
