@@ -18,16 +18,26 @@ function staffColumns(ctx: RequestContext) {
       j.onRef("o.municipalityId", "=", "s.municipalityId").onRef("o.id", "=", "s.reporterOrganisationId"),
     )
     .selectAll("s")
-    .select([
-      "a.name as neighbourhoodName",
-      "t.name as teamName",
-      "o.name as reporterOrganisationName",
-      sql<number>`(select count(*) from signal g where g.municipality_id = s.municipality_id
-        and g.group_id = s.group_id and g.triage_state in ('new', 'outreach'))::int`.as("groupSize"),
-    ]);
+    .select(["a.name as neighbourhoodName", "t.name as teamName", "o.name as reporterOrganisationName"]);
 }
 
-type StaffRow = Awaited<ReturnType<ReturnType<typeof staffColumns>["executeTakeFirstOrThrow"]>>;
+/** Open signals per group (one decision applies to all), counted once for a whole list. */
+function withGroupSizes(ctx: RequestContext) {
+  return staffColumns(ctx)
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("signal as g")
+          .select(["g.municipalityId", "g.groupId", sql<number>`count(*)::int`.as("openInGroup")])
+          .where("g.triageState", "in", OPEN)
+          .groupBy(["g.municipalityId", "g.groupId"])
+          .as("gs"),
+      (j) => j.onRef("gs.municipalityId", "=", "s.municipalityId").onRef("gs.groupId", "=", "s.groupId"),
+    )
+    .select(sql<number>`coalesce(gs.open_in_group, 0)`.as("groupSize"));
+}
+
+type StaffRow = Awaited<ReturnType<ReturnType<typeof withGroupSizes>["executeTakeFirstOrThrow"]>>;
 
 export function toQueueItem(r: StaffRow, now: Date) {
   const deadline = new Date(r.deadlineAt);
@@ -58,14 +68,21 @@ export function toQueueItem(r: StaffRow, now: Date) {
 
 /** The queue: row-level security gives the actor's teams' signals (a team lead also unrouted ones). */
 export async function listQueue(ctx: RequestContext, filter: { teamId?: string; openOnly: boolean }) {
-  let q = staffColumns(ctx);
+  // Counted per row, a group of 2,300 signals at one address made the queue take 6.7 s (city benchmark).
+  let q = withGroupSizes(ctx);
   if (filter.teamId) q = q.where("s.teamId", "=", filter.teamId);
   if (filter.openOnly) q = q.where("s.triageState", "in", OPEN);
   return q.orderBy("s.deadlineAt").orderBy("s.receivedAt").limit(1000).execute();
 }
 
 export function findStaffSignal(ctx: RequestContext, id: string) {
-  return staffColumns(ctx).where("s.id", "=", id).executeTakeFirst();
+  return staffColumns(ctx)
+    .select(
+      sql<number>`(select count(*) from signal g where g.municipality_id = s.municipality_id
+        and g.group_id = s.group_id and g.triage_state in ('new', 'outreach'))::int`.as("groupSize"),
+    )
+    .where("s.id", "=", id)
+    .executeTakeFirst();
 }
 
 /** The open signals of a group the actor can see (the one decision applies to all of them). */
