@@ -36,11 +36,8 @@ interface UsageEntry {
 const count = (value: number | null): Count =>
   value === null ? { value: null, suppressed: true } : { value, suppressed: false };
 
-/** Today in Dutch time, as YYYY-MM-DD (the period is in calendar days where the teams work). */
-const dutchToday = todayInNetherlands;
-
 function assertPeriod(ctx: RequestContext, query: UsageQuery) {
-  const day = dutchToday(ctx.now);
+  const day = todayInNetherlands(ctx.now);
   const from = query.from ?? query.until ?? day;
   const until = query.until ?? (query.from && query.from > day ? query.from : day);
   for (const [field, value, name] of [

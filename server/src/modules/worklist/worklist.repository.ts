@@ -27,6 +27,14 @@ const inMunicipality = (ctx: RequestContext, alias: string) =>
 const ofHouseholds = (s: Scope, alias: string) =>
   sql`${sql.ref(`${alias}.household_id`)} = any(${s.householdIds}::uuid[])`;
 
+/** The households the users work on (migration 0020): ids only, to narrow the request to. */
+export async function worklistHouseholds(ctx: RequestContext, userIds: string[]): Promise<string[]> {
+  const { rows } = await sql<{
+    ids: string[];
+  }>`select app_worklist_household_ids(${userIds}::uuid[]) as ids`.execute(ctx.trx);
+  return rows[0]?.ids ?? [];
+}
+
 export async function casesLed(ctx: RequestContext, s: Scope) {
   const { rows } = await sql<{
     caseId: string;

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { narrowToHouseholds } from "../../platform/access/focus.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { forbidden } from "../../platform/http/errors.ts";
@@ -12,6 +11,7 @@ import {
   reviewsDue,
   type Scope,
   signalsAssigned,
+  worklistHouseholds,
 } from "./worklist.repository.ts";
 
 const addDays = (day: string, n: number) =>
@@ -34,10 +34,7 @@ function scope(ctx: RequestContext, userIds: string[], teamIds: string[]): Omit<
  * those only (migration 0020) instead of for everything the actor may open; they still decide each row.
  */
 async function sections(ctx: RequestContext, base: Omit<Scope, "householdIds">) {
-  const { rows } = await sql<{
-    ids: string[];
-  }>`select app_worklist_household_ids(${base.userIds}::uuid[]) as ids`.execute(ctx.trx);
-  const s: Scope = { ...base, householdIds: rows[0]?.ids ?? [] };
+  const s: Scope = { ...base, householdIds: await worklistHouseholds(ctx, base.userIds) };
   await narrowToHouseholds(ctx, s.householdIds);
   const [cases, actions, reviews, acute, aftercare, signals] = await Promise.all([
     casesLed(ctx, s),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { type Actor, withActor } from "../../platform/context.ts";
+import { type Actor, type RequestContext, withActor } from "../../platform/context.ts";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildStaffedTeam, buildUser } from "../../test/factories.ts";
 import { listConferenceDecisionsFor } from "../conferences/conferences.service.ts";
@@ -213,55 +213,46 @@ describe("Mijn werk: the professional's start, and the team lead's view per memb
   });
 
   test("narrowed to the worklist's households, every section is what the full access rules give", async () => {
-    const full = (actor: Actor, userIds: string[]) =>
-      withActor(t.database.db, actor, { clientIp: null }, async (ctx) => {
-        const mine = await getMyWorklist(ctx); // narrows; the sections below run on a fresh transaction
-        return mine;
-      }).then(async (narrowed) => {
-        const unnarrowed = await withActor(t.database.db, actor, { clientIp: null }, async (ctx) => {
-          const s = {
-            householdIds: everyHousehold, // no narrowing: the full rules decide alone
-            userIds,
-            teamIds: [teamId],
-            today: narrowed.today,
-            actionHorizon: day(7),
-            reviewHorizon: day(14),
-            aftercareFrom: day(-30),
-          };
-          return {
-            today: narrowed.today,
-            cases: await sections.casesLed(ctx, s),
-            actions: await sections.actionsDue(ctx, s),
-            reviews: await sections.reviewsDue(ctx, s),
-            acute: await sections.acuteFlags(ctx, s),
-            aftercare: await sections.aftercareDue(ctx, s),
-            signals: await sections.signalsAssigned(ctx, s),
-            conferenceDecisions: await listConferenceDecisionsFor(ctx, actor.userId),
-          };
-        });
-        return { narrowed, unnarrowed };
+    const as = <T>(actor: Actor, fn: (ctx: RequestContext) => Promise<T>) =>
+      withActor(t.database.db, actor, { clientIp: null }, fn);
+    // The same sections without narrowing: every household named, the full rules decide alone.
+    const unnarrowed = (actor: Actor, today: string) =>
+      as(actor, async (ctx) => {
+        const s = {
+          householdIds: everyHousehold,
+          userIds: [actor.userId],
+          teamIds: [teamId],
+          today,
+          actionHorizon: day(7),
+          reviewHorizon: day(14),
+          aftercareFrom: day(-30),
+        };
+        return {
+          today,
+          cases: await sections.casesLed(ctx, s),
+          actions: await sections.actionsDue(ctx, s),
+          reviews: await sections.reviewsDue(ctx, s),
+          acute: await sections.acuteFlags(ctx, s),
+          aftercare: await sections.aftercareDue(ctx, s),
+          signals: await sections.signalsAssigned(ctx, s),
+          conferenceDecisions: await listConferenceDecisionsFor(ctx, actor.userId),
+        };
       });
-    let rows = 0;
     const everyHousehold = (await t.database.db.selectFrom("household").select("id").execute()).map(
       (h) => h.id,
     );
+    let rows = 0;
     for (const actor of [actors.pro, actors.colleague, actors.lead]) {
-      const { narrowed, unnarrowed } = await full(actor, [actor.userId]);
-      assert.deepEqual(narrowed, unnarrowed, `worklist of ${actor.role} ${actor.userId}`);
+      const narrowed = await as(actor, getMyWorklist);
+      assert.deepEqual(narrowed, await unnarrowed(actor, narrowed.today), `worklist of ${actor.role}`);
       rows += narrowed.cases.length + narrowed.actions.length;
     }
     assert.ok(rows >= 4, "the comparison covers cases and actions");
-    const team = await withActor(t.database.db, actors.lead, { clientIp: null }, (ctx) =>
-      getTeamWorklist(ctx, teamId),
-    );
+    const team = await as(actors.lead, (ctx) => getTeamWorklist(ctx, teamId));
     const member = team.members.find((m) => m.userId === actors.pro.userId);
-    const alone = await full(actors.pro, [actors.pro.userId]);
-    assert.deepEqual(
-      member?.actions,
-      alone.unnarrowed.actions,
-      "the team view narrows to all members' households",
-    );
-    assert.deepEqual(member?.cases, alone.unnarrowed.cases);
+    const alone = await unnarrowed(actors.pro, team.today);
+    assert.deepEqual(member?.actions, alone.actions, "the team view narrows to all members' households");
+    assert.deepEqual(member?.cases, alone.cases);
   });
 
   test("opening the worklist is audited", async () => {
