@@ -46,6 +46,7 @@ import { declareCommonErrors } from "./platform/http/common-errors.ts";
 import { registerErrorHandling } from "./platform/http/error-handler.ts";
 import { healthRoutes } from "./platform/http/health.ts";
 import { ErrorBody } from "./platform/http/schemas.ts";
+import { registerStrictBodies } from "./platform/http/strict-bodies.ts";
 
 export interface BuiltApp {
   app: App;
@@ -62,7 +63,7 @@ export async function buildApp(
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: "array", allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
@@ -95,6 +96,7 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
 
+  registerStrictBodies(app);
   registerAccess(app, { db, config, afterAudit });
   healthRoutes(app, database);
   authRoutes(app, createAuthDeps(db, new SecretBox(config.sessionSecret), afterAudit), config);

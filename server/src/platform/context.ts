@@ -25,6 +25,12 @@ export interface RequestContext {
   readonly now: Date;
   /** Writes an audit event in this transaction. */
   audit(event: AuditInput): Promise<void>;
+  /**
+   * Writes an audit event in a transaction of its own after this one ends, committed or rolled back:
+   * for what must stay on record even when the request fails (a duplicate check that saw other
+   * households, a refusal).
+   */
+  auditApart(event: AuditInput): void;
 }
 
 export interface ContextOptions {
@@ -65,50 +71,82 @@ export async function withActor<T>(
   fn: (ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
   let audited = false;
-  const result = await db.connection().execute(async (trx) => {
-    const ctx: RequestContext = {
-      actor,
-      clientIp: options.clientIp,
-      trx,
-      now: options.now ?? new Date(),
-      async audit(event) {
-        audited = true;
-        await trx
-          .insertInto("auditEvent")
-          .values({
-            municipalityId: actor.municipalityId,
-            action: event.action,
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            actorOrganisationId: actor.organisationId,
-            teamId: event.teamId ?? null,
-            resourceType: event.resourceType,
-            resourceId: event.resourceId ?? null,
-            householdId: event.householdId ?? null,
-            residentId: event.residentId ?? null,
-            clientIp: options.clientIp,
-            reason: event.reason ?? null,
-            details: JSON.stringify(event.details ?? {}) as unknown as Record<string, unknown>,
-          })
-          .execute();
-      },
-    };
-    try {
-      await beginAs(actor).execute(trx);
-      const value = await fn(ctx);
-      await sql.raw("commit").execute(trx);
-      return value;
-    } catch (error) {
-      // A broken connection cannot roll back; the error that got us here is the one to report.
-      await sql
-        .raw("rollback")
-        .execute(trx)
-        .catch(() => {});
-      throw error;
-    }
+  let failed = false;
+  const apart: AuditInput[] = [];
+  try {
+    const result = await db.connection().execute(async (trx) => {
+      const ctx: RequestContext = {
+        actor,
+        clientIp: options.clientIp,
+        trx,
+        now: options.now ?? new Date(),
+        async audit(event) {
+          audited = true;
+          await insertAuditEvent(trx, actor, options.clientIp, event);
+        },
+        auditApart(event) {
+          apart.push(event);
+        },
+      };
+      try {
+        await beginAs(actor).execute(trx);
+        const value = await fn(ctx);
+        await sql.raw("commit").execute(trx);
+        return value;
+      } catch (error) {
+        // A broken connection cannot roll back; the error that got us here is the one to report.
+        await sql
+          .raw("rollback")
+          .execute(trx)
+          .catch(() => {});
+        throw error;
+      }
+    });
+    if (audited) options.afterAudit?.();
+    return result;
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // When the request failed, its own error is the one to report, even if this write fails too.
+    if (apart.length > 0)
+      await auditApart(db, actor, options, apart).catch((error) => {
+        if (!failed) throw error;
+      });
+  }
+}
+
+function insertAuditEvent(trx: Kysely<DB>, actor: Actor, clientIp: string | null, event: AuditInput) {
+  return trx
+    .insertInto("auditEvent")
+    .values({
+      municipalityId: actor.municipalityId,
+      action: event.action,
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      actorOrganisationId: actor.organisationId,
+      teamId: event.teamId ?? null,
+      resourceType: event.resourceType,
+      resourceId: event.resourceId ?? null,
+      householdId: event.householdId ?? null,
+      residentId: event.residentId ?? null,
+      clientIp,
+      reason: event.reason ?? null,
+      details: JSON.stringify(event.details ?? {}) as unknown as Record<string, unknown>,
+    })
+    .execute();
+}
+
+/** Audit events in a transaction of their own, as the actor (see RequestContext.auditApart). */
+export async function auditApart(
+  db: Kysely<DB>,
+  actor: Actor,
+  options: ContextOptions,
+  events: AuditInput[],
+): Promise<void> {
+  await withActor(db, actor, options, async (ctx) => {
+    for (const event of events) await ctx.audit(event);
   });
-  if (audited) options.afterAudit?.();
-  return result;
 }
 
 /**

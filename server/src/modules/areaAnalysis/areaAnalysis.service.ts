@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { SMALL_NUMBER } from "../../platform/access/smallNumbers.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { notFound, unprocessable } from "../../platform/http/errors.ts";
 import {
@@ -17,7 +18,7 @@ import { assertWeights, computeDemandIndex, DEFAULT_WEIGHTS, expectedCases } fro
 
 type Level = "district" | "neighbourhood";
 /** Counts below this are shown as "minder dan 5" to policy staff (small-cell suppression). */
-export const SMALL_CELL = 5;
+export const SMALL_CELL = SMALL_NUMBER;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** The indicators shown per area, in this order. */

@@ -9,6 +9,8 @@ import { loadAreas } from "../areas/areas.loader.ts";
 import { REFERENCE_DIR } from "./cbs.layouts.ts";
 import { importShippedCbsFiles } from "./cbs.repository.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_open_cases_per_neighbourhood.
+
 type Client = Awaited<ReturnType<typeof logInAs>>;
 
 describe("area analysis: CBS figures, demand index, caseload per area, budget", () => {

@@ -1,6 +1,6 @@
 import type { App } from "../../platform/http/app-type.ts";
-import { AuditPage, AuditQuery } from "./audit.schemas.ts";
-import { readAuditTrail } from "./audit.service.ts";
+import { AuditPage, AuditQuery, RefusalSummary, RefusalsQuery } from "./audit.schemas.ts";
+import { listRefusals, readAuditTrail } from "./audit.service.ts";
 
 export function auditRoutes(app: App): void {
   app.get(
@@ -15,5 +15,18 @@ export function auditRoutes(app: App): void {
       },
     },
     (request) => request.withContext((ctx) => readAuditTrail(ctx, request.query)),
+  );
+  app.get(
+    "/api/audit-events/refusals",
+    {
+      config: { access: { anyOf: ["audit.readMunicipality"] } },
+      schema: {
+        tags: ["Audit"],
+        summary: "Beheerder: geweigerde pogingen per gebruiker, met een signaal bij mogelijk snuffelen",
+        querystring: RefusalsQuery,
+        response: { 200: RefusalSummary },
+      },
+    },
+    (request) => request.withContext((ctx) => listRefusals(ctx, request.query)),
   );
 }

@@ -21,3 +21,27 @@ export const AuditItem = Type.Object({
   reason: Nullable(Type.String()),
 });
 export const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextBefore: Nullable(Type.String()) });
+
+export const RefusalsQuery = Type.Object({
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7 })),
+});
+export const RefusalSummary = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      userId: Type.String(),
+      displayName: Nullable(Type.String()),
+      role: Nullable(Type.String()),
+      refusals: Type.Integer(),
+      /** Different households or records the user tried. */
+      distinctTargets: Type.Integer(),
+      /** Most refusals within one day. */
+      busiestDay: Type.Integer(),
+      firstAt: Type.String({ format: "date-time" }),
+      lastAt: Type.String({ format: "date-time" }),
+      /** Reads like snooping: many refusals in a day, or many different targets. */
+      alert: Type.Boolean(),
+    }),
+  ),
+  days: Type.Integer(),
+  thresholds: Type.Object({ perDay: Type.Integer(), distinctTargets: Type.Integer() }),
+});

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 
 /**
@@ -45,5 +46,69 @@ export async function readAuditTrail(
   return {
     items: page.map((r) => ({ ...r, id: String(r.id), occurredAt: new Date(r.occurredAt).toISOString() })),
     nextBefore: rows.length > limit ? String(page.at(-1)?.id) : null,
+  };
+}
+
+/** Refusals in one day, or different targets tried, from which a user's refusals read like snooping. */
+export const SNOOPING = { perDay: 10, distinctTargets: 5 } as const;
+
+/**
+ * Refused and failed attempts per user (access.refused events) over the last days, with an alert where
+ * they read like someone looking for dossiers they have no business with. For the administrator.
+ */
+export async function listRefusals(ctx: RequestContext, query: { days?: number }) {
+  const days = query.days ?? 7;
+  const since = new Date(ctx.now.getTime() - days * 86_400_000);
+  const rows = await ctx.trx
+    .with("refused", (db) =>
+      db
+        .selectFrom("auditEvent")
+        .select([
+          "actorUserId",
+          "occurredAt",
+          sql<string>`coalesce(household_id::text, resource_id)`.as("target"),
+          sql<string>`(occurred_at at time zone 'Europe/Amsterdam')::date::text`.as("day"),
+        ])
+        .where("action", "=", "access.refused")
+        .where("occurredAt", ">=", since)
+        .where("actorUserId", "is not", null),
+    )
+    .with("per_day", (db) =>
+      db
+        .selectFrom("refused")
+        .select(["actorUserId", sql<number>`count(*)::int`.as("n")])
+        .groupBy(["actorUserId", "day"]),
+    )
+    .selectFrom("refused as r")
+    .leftJoin("appUser as u", "u.id", "r.actorUserId")
+    .select([
+      "r.actorUserId as userId",
+      "u.displayName",
+      "u.role",
+      sql<number>`count(*)::int`.as("refusals"),
+      sql<number>`count(distinct r.target)::int`.as("distinctTargets"),
+      sql<number>`(select max(n) from per_day p where p.actor_user_id = r.actor_user_id)`.as("busiestDay"),
+      sql<Date>`min(r.occurred_at)`.as("firstAt"),
+      sql<Date>`max(r.occurred_at)`.as("lastAt"),
+    ])
+    .groupBy(["r.actorUserId", "u.displayName", "u.role"])
+    .orderBy(sql`count(*)`, "desc")
+    .limit(100)
+    .execute();
+  await ctx.audit({ action: "audit.refusalsViewed", resourceType: "auditTrail", details: { days } });
+  return {
+    days,
+    thresholds: { ...SNOOPING },
+    items: rows.map((r) => ({
+      userId: r.userId as string,
+      displayName: r.displayName,
+      role: r.role,
+      refusals: r.refusals,
+      distinctTargets: r.distinctTargets,
+      busiestDay: r.busiestDay,
+      firstAt: new Date(r.firstAt).toISOString(),
+      lastAt: new Date(r.lastAt).toISOString(),
+      alert: r.busiestDay >= SNOOPING.perDay || r.distinctTargets >= SNOOPING.distinctTargets,
+    })),
   };
 }

@@ -1,6 +1,6 @@
 /** What is recorded on a case: the intake conversation, ZRM assessments and journal entries. */
 import { randomUUID } from "node:crypto";
-import { narrowToCase, narrowToHousehold } from "../../platform/access/focus.ts";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, unprocessable } from "../../platform/http/errors.ts";
 import { type AssessmentInput, insertAssessment } from "../assessments/assessments.service.ts";
@@ -26,7 +26,7 @@ export interface IntakeInput {
 
 /** Vraagverheldering. An acute urgency puts the case on top of worklists; a new case moves to intake. */
 export async function recordIntake(ctx: RequestContext, caseId: string, input: IntakeInput) {
-  const c = await loadForChange(ctx, caseId, input.version);
+  const c = await loadForChange(ctx, caseId, input.version, { action: "register" });
   assertPastDate(input.conversationDate, ctx.now, "De datum van het gesprek", "conversationDate");
   const request = trimmed(input.requestInOwnWords);
   if (!request) {
@@ -95,8 +95,7 @@ export async function recordIntake(ctx: RequestContext, caseId: string, input: I
 }
 
 export async function recordAssessment(ctx: RequestContext, caseId: string, input: AssessmentInput) {
-  await narrowToCase(ctx, caseId);
-  const c = await loadCase(ctx, caseId);
+  const c = await loadCase(ctx, caseId, "edit");
   if (c.status === "closed")
     throw conflict("caseClosed", "Deze casus is afgesloten. Heropen de casus om er weer in te werken.");
   const result = await insertAssessment(ctx, c, input);
@@ -128,7 +127,7 @@ export async function addJournalEntry(
     text: string;
   },
 ) {
-  await narrowToHousehold(ctx, householdId);
+  await assertHouseholdAction(ctx, householdId, "edit");
   const household = await assertVisibleHousehold(ctx, householdId);
   assertPastDate(input.occurredOn, ctx.now, "De datum van het contact", "occurredOn");
   const text = trimmed(input.text);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, unprocessable } from "../../platform/http/errors.ts";
 import type { CaseStatus } from "../households/dossier.tables.ts";
@@ -31,6 +32,7 @@ export interface OpenCaseInput {
 
 /** Aanmelding: the team takes the case on; who decided and on what grounds is recorded (mandate). */
 export async function openCase(ctx: RequestContext, householdId: string, input: OpenCaseInput) {
+  await assertHouseholdAction(ctx, householdId, "register");
   const household = await assertVisibleHousehold(ctx, householdId);
   if (household.mergedIntoId)
     throw conflict("householdMerged", "Dit huishouden is samengevoegd; werk in het nieuwe dossier.");

@@ -4,6 +4,8 @@ import { sql } from "kysely";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { BSN, buildDossierWorld, member, scores2017 } from "../households/dossier.factories.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_find_duplicate_residents.
+
 /** Every bad input of issue 3 gets a 4xx with a precise Dutch message, and nothing is half-saved. */
 describe("dossier: bad input, duplicates and concurrent changes", () => {
   let t: TestApp;

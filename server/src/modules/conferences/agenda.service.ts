@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { householdAccess } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
-import { accessLevelsOf, findOpenCaseOf } from "../privacy/privacy.repository.ts";
+import { findOpenCaseOf } from "../privacy/privacy.repository.ts";
 import { assertSharingAllowed } from "../privacy/sharing.ts";
 import { findConference, participantsOf } from "./conferences.repository.ts";
 import type { AgendaInput } from "./conferences.schemas.ts";
@@ -13,8 +14,8 @@ export async function addAgendaItem(ctx: RequestContext, conferenceId: string, i
   const c = await findConference(ctx, conferenceId);
   if (!ctx.actor.teamIds.includes(c.teamId))
     throw notFound("Dit casusoverleg bestaat niet of u neemt er niet aan deel.");
-  const levels = await accessLevelsOf(ctx, input.householdId);
-  if (!levels.regular)
+  const access = await householdAccess(ctx, input.householdId);
+  if (!access.actions.includes("share"))
     throw notFound(
       "Dit huishouden bestaat niet of u heeft er geen toegang toe; alleen wie het dossier kent, brengt het in.",
     );

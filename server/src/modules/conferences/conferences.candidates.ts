@@ -38,8 +38,10 @@ export async function listConferenceCandidates(ctx: RequestContext, teamId: stri
   const households = await sql<{ householdId: string; name: string }>`
     select h.id as household_id, h.name
     from household h
-    where h.id in (select app_regular_household_ids())
-      and exists (select 1 from case_file c where c.municipality_id = h.municipality_id
+    join household_access a on a.municipality_id = h.municipality_id and a.household_id = h.id
+      and a.user_id = ${ctx.actor.userId}::uuid and a.level = any (app_access_group('share'))
+      and a.valid_from <= now() and a.valid_until > now()
+    where exists (select 1 from case_file c where c.municipality_id = h.municipality_id
                     and c.household_id = h.id and c.team_id = ${teamId}::uuid and c.status <> 'closed')
     order by h.name
     limit 200`.execute(ctx.trx);

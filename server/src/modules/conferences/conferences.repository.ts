@@ -88,7 +88,7 @@ export async function agendaOf(ctx: RequestContext, id: string) {
   const visible = new Set(
     (
       await sql<{ id: string }>`select id from unnest(${items.map((i) => i.householdId)}::uuid[]) as id
-        where id in (select app_visible_household_ids())`.execute(ctx.trx)
+        where app_has_access(id, 'dossier')`.execute(ctx.trx)
     ).rows.map((r) => r.id),
   );
   return items.map((item) => {

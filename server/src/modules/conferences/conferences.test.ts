@@ -6,6 +6,8 @@ import { buildDossier, buildPrivacyWorld } from "../privacy/privacy.fixtures.ts"
 import { addPlanWithGoal, inDays } from "./conferences.fixtures.ts";
 import { findPersonalData } from "./personalData.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_conference_ids.
+
 describe("case conferences (casusoverleg)", () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildPrivacyWorld>>;

@@ -1,3 +1,4 @@
+import { householdAccess } from "../../platform/access/household.ts";
 import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
@@ -9,7 +10,6 @@ import { requiresEscalationReason, rungOf } from "../plans/plans.ladder.ts";
 import { findGoal, findPlanByCase, listGoals } from "../plans/plans.repository.ts";
 import { addGoal } from "../plans/plans.service.ts";
 import { ACTOR_KINDS } from "../plans/plans.tables.ts";
-import { accessLevelsOf } from "../privacy/privacy.repository.ts";
 import { findAgendaItem, findConference } from "./conferences.repository.ts";
 import type { DecisionPlanAction } from "./conferences.schemas.ts";
 
@@ -21,7 +21,7 @@ const NO_PLAN =
 /** Whether the actor may write the household's plan: the plans module's permission and the dossier access rules. */
 async function mayWritePlan(ctx: RequestContext, householdId: string): Promise<boolean> {
   if (!hasPermission(ctx.actor.role, "plan.write")) return false;
-  return (await accessLevelsOf(ctx, householdId)).visible;
+  return (await householdAccess(ctx, householdId)).actions.includes("edit");
 }
 
 export interface ActionDecision {

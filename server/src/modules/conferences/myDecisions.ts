@@ -33,7 +33,7 @@ export async function listConferenceDecisionsFor(ctx: RequestContext, userId: st
       "a.presentation",
       "a.namedLabel",
       "a.householdId",
-      sql<boolean>`a.household_id in (select app_visible_household_ids())`.as("mayOpen"),
+      sql<boolean>`app_has_access(a.household_id, 'dossier')`.as("mayOpen"),
     ])
     .where("d.assigneeUserId", "=", userId)
     .where("d.status", "=", "open")

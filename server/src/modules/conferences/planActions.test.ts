@@ -4,6 +4,8 @@ import { createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildDossier, buildPrivacyWorld } from "../privacy/privacy.fixtures.ts";
 import { addPlanWithGoal, inDays } from "./conferences.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_decision_follows_plan_action.
+
 describe("conference action decisions become actions in the household's plan", () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildPrivacyWorld>>;

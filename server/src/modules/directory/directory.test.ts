@@ -6,6 +6,8 @@ import { type Client, createTestApp, logInAs, type TestApp } from "../../test/ap
 import { buildMunicipality, buildOrganisation, buildUser } from "../../test/factories.ts";
 import { buildDirectoryEntry, entryInput } from "./directory.factories.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_plan_directory_references.
+
 interface Listed {
   total: number;
   items: { id: string; name: string; distanceKm: number | null; [key: string]: unknown }[];

@@ -9,6 +9,8 @@ import { buildDossier } from "../plans/plans.fixtures.ts";
 import { buildDirectoryEntry } from "./directory.factories.ts";
 import { type Staffed, seedPlan } from "./directory.usage.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_directory_entry_usage.
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 interface Report {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { SMALL_NUMBER } from "../../platform/access/smallNumbers.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { forbidden, unprocessable } from "../../platform/http/errors.ts";
 import { todayInNetherlands } from "../households/residents.rules.ts";
@@ -6,7 +7,7 @@ import type { UsageQuery } from "./directory.schemas.ts";
 import { isValidDate } from "./directory.validation.ts";
 
 /** Counts below this are shown to a policy officer as "< 5" (the database returns them as NULL). */
-export const SMALL_CELL = 5;
+export const SMALL_CELL = SMALL_NUMBER;
 
 /**
  * How many active support plans use this entry (an open action of a plan of an open case), over the whole

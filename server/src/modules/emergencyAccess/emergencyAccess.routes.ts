@@ -3,8 +3,10 @@ import type { App } from "../../platform/http/app-type.ts";
 import { DateTime, errors, IdParams, Nullable, Uuid } from "../../platform/http/schemas.ts";
 import {
   endEmergencyAccess,
+  listEmergencyAccessOnMyCases,
   listEmergencyReviews,
   listMyEmergencyAccess,
+  markEmergencyAccessSeen,
   requestEmergencyAccess,
   reviewEmergencyAccess,
 } from "./emergencyAccess.service.ts";
@@ -15,7 +17,15 @@ const RequestInput = Type.Object({
   reason: Type.String({ maxLength: 2000 }),
   minutes: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 10_000 }))),
 });
-const Granted = Type.Object({ id: Uuid, householdId: Uuid, expiresAt: DateTime, minutes: Type.Integer() });
+const Reviewer = Type.Union([Type.Literal("teamLead"), Type.Literal("administrator")]);
+const Granted = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  expiresAt: DateTime,
+  minutes: Type.Integer(),
+  /** Who reviews it: the household's team lead, or the administrator when that team has none. */
+  reviewer: Reviewer,
+});
 const Item = Type.Object({
   id: Uuid,
   householdId: Uuid,
@@ -31,12 +41,16 @@ const Item = Type.Object({
   active: Type.Boolean(),
 });
 const List = Type.Object({ items: Type.Array(Item) });
+const OnMyCases = Type.Object({
+  items: Type.Array(Type.Intersect([Item, Type.Object({ householdName: Type.String() })])),
+});
 const ReviewQuery = Type.Object({ all: Type.Optional(Type.Boolean()) });
 const ReviewInput = Type.Object({ note: Type.String({ maxLength: 2000 }) });
 const Done = Type.Object({
   id: Uuid,
   reviewed: Type.Optional(Type.Boolean()),
   ended: Type.Optional(Type.Boolean()),
+  seen: Type.Optional(Type.Boolean()),
 });
 
 export function emergencyAccessRoutes(app: App): void {
@@ -81,7 +95,7 @@ export function emergencyAccessRoutes(app: App): void {
       config: { access: { anyOf: ["emergencyAccess.review"] } },
       schema: {
         tags,
-        summary: "Teamleider: noodtoegangen om te beoordelen",
+        summary: "Teamleider (of beheerder bij een team zonder teamleider): noodtoegangen om te beoordelen",
         querystring: ReviewQuery,
         response: { 200: List },
       },
@@ -94,7 +108,7 @@ export function emergencyAccessRoutes(app: App): void {
       config: { access: { anyOf: ["emergencyAccess.review"] } },
       schema: {
         tags,
-        summary: "Teamleider: een noodtoegang beoordelen",
+        summary: "Teamleider (of beheerder bij een team zonder teamleider): een noodtoegang beoordelen",
         params: IdParams,
         body: ReviewInput,
         response: { 200: Done },
@@ -102,5 +116,30 @@ export function emergencyAccessRoutes(app: App): void {
     },
     (request) =>
       request.withContext((ctx) => reviewEmergencyAccess(ctx, request.params.id, request.body.note)),
+  );
+  app.get(
+    "/api/emergency-access/on-my-cases",
+    {
+      config: { access: { anyOf: ["case.read"] } },
+      schema: {
+        tags,
+        summary: "Regiehouder: noodtoegangen tot mijn huishoudens die ik nog niet heb gezien",
+        response: { 200: OnMyCases },
+      },
+    },
+    (request) => request.withContext((ctx) => listEmergencyAccessOnMyCases(ctx)),
+  );
+  app.post(
+    "/api/emergency-access/:id/seen",
+    {
+      config: { access: { anyOf: ["case.read"] } },
+      schema: {
+        tags,
+        summary: "Regiehouder: gezien dat iemand noodtoegang had tot mijn huishouden",
+        params: IdParams,
+        response: { 200: Done, ...errors(403, 404) },
+      },
+    },
+    (request) => request.withContext((ctx) => markEmergencyAccessSeen(ctx, request.params.id)),
   );
 }

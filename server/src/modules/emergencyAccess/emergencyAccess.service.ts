@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { allows, householdAccess } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
-import { accessLevelsOf, findOpenCaseOf } from "../privacy/privacy.repository.ts";
+import { householdExists } from "../privacy/privacy.repository.ts";
 
 export interface EmergencySettings {
   defaultMinutes: number;
@@ -48,14 +50,18 @@ export async function requestEmergencyAccess(
   }
   if (minutes < 15)
     throw unprocessable("emergencyTooShort", "Noodtoegang duurt minstens 15 minuten.", { field: "minutes" });
-  const levels = await accessLevelsOf(ctx, input.householdId);
-  if (!levels.exists) throw notFound("Dit huishouden bestaat niet.");
-  if (levels.regular)
+  const access = await householdAccess(ctx, input.householdId);
+  if (access.levels.length === 0 && !(await householdExists(ctx, input.householdId)))
+    throw notFound("Dit huishouden bestaat niet.");
+  if (allows(access.levels, "read") && !access.levels.includes("emergency"))
     throw conflict("alreadyHasAccess", "U heeft al toegang tot dit huishouden; noodtoegang is niet nodig.");
-  if (levels.visible)
+  if (access.levels.includes("emergency"))
     throw conflict("emergencyActive", "U heeft al noodtoegang tot dit huishouden die nog loopt.");
-  const openCase = await findCaseTeam(ctx, input.householdId);
-  const teamId = ctx.actor.teamIds[0] ?? openCase ?? null;
+  // Filed under the household's team, so its team lead reviews it; a team without a team lead has the
+  // municipality's administrator (privacy officer) review it. Never nobody.
+  const team = await householdTeam(ctx, input.householdId);
+  const teamId = team?.teamId ?? null;
+  const reviewer: "teamLead" | "administrator" = team?.hasTeamLead ? "teamLead" : "administrator";
   const id = randomUUID();
   const expiresAt = new Date(ctx.now.getTime() + minutes * 60_000);
   await ctx.trx
@@ -73,24 +79,26 @@ export async function requestEmergencyAccess(
       reviewedAt: null,
       reviewedByUserId: null,
       reviewNote: null,
+      reviewer,
     })
     .execute();
+  // The reason stays in its own record (which retention removes); the audit trail holds the reference.
   await ctx.audit({
     action: "emergencyAccess.granted",
     resourceType: "emergencyAccess",
     resourceId: id,
     householdId: input.householdId,
     teamId,
-    reason,
-    details: { breakTheGlass: true, minutes, expiresAt: expiresAt.toISOString() },
+    details: { breakTheGlass: true, minutes, expiresAt: expiresAt.toISOString(), reviewer },
   });
-  return { id, householdId: input.householdId, expiresAt: expiresAt.toISOString(), minutes };
+  return { id, householdId: input.householdId, expiresAt: expiresAt.toISOString(), minutes, reviewer };
 }
 
-/** The case's team, read through the owner-free summary: null when the actor cannot see it. */
-async function findCaseTeam(ctx: RequestContext, householdId: string) {
-  const openCase = await findOpenCaseOf(ctx, householdId);
-  return openCase?.teamId ?? null;
+/** The household's team (open case, else latest case, else registering team) and whether it has a team lead. */
+async function householdTeam(ctx: RequestContext, householdId: string) {
+  const result = await sql<{ teamId: string; hasTeamLead: boolean }>`
+    select team_id, has_team_lead from app_household_team(${householdId}::uuid)`.execute(ctx.trx);
+  return result.rows[0] ?? null;
 }
 
 export async function endEmergencyAccess(ctx: RequestContext, id: string) {
@@ -109,6 +117,69 @@ export async function endEmergencyAccess(ctx: RequestContext, id: string) {
     teamId: grant.teamId,
   });
   return { id, ended: true };
+}
+
+/** Who reviews what: the team lead of the team it is filed under, or the administrator when that team has none. */
+function reviewable<Q extends ReturnType<typeof baseQuery>>(ctx: RequestContext, q: Q): Q {
+  const none = "00000000-0000-0000-0000-000000000000";
+  if (ctx.actor.role === "administrator") return q.where("e.reviewer", "=", "administrator") as Q;
+  if (ctx.actor.role !== "teamLead") throw forbidden();
+  return q
+    .where("e.reviewer", "=", "teamLead")
+    .where("e.teamId", "in", ctx.actor.teamIds.length ? ctx.actor.teamIds : [none]) as Q;
+}
+
+/**
+ * Emergency accesses to households the user is case lead of, that they have not yet seen: the case
+ * lead is told who read the dossier under emergency access, when and why.
+ */
+export async function listEmergencyAccessOnMyCases(ctx: RequestContext) {
+  const rows = await baseQuery(ctx)
+    .innerJoin("householdAccess as a", (j) =>
+      j
+        .onRef("a.municipalityId", "=", "e.municipalityId")
+        .onRef("a.householdId", "=", "e.householdId")
+        .on("a.userId", "=", ctx.actor.userId)
+        .on("a.level", "=", "caseLead"),
+    )
+    .innerJoin("household as h", (j) =>
+      j.onRef("h.municipalityId", "=", "e.municipalityId").onRef("h.id", "=", "e.householdId"),
+    )
+    .select("h.name as householdName")
+    .where("e.caseLeadSeenAt", "is", null)
+    .where("e.userId", "!=", ctx.actor.userId)
+    .orderBy("e.startsAt", "desc")
+    .limit(50)
+    .execute();
+  return { items: rows.map((r) => ({ ...present(ctx, r), householdName: r.householdName })) };
+}
+
+/** The case lead has seen an emergency access to their household. */
+export async function markEmergencyAccessSeen(ctx: RequestContext, id: string) {
+  const grant = await ctx.trx
+    .selectFrom("emergencyAccess")
+    .select(["id", "householdId", "teamId"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!grant) throw notFound("Deze noodtoegang bestaat niet.");
+  const access = await householdAccess(ctx, grant.householdId);
+  if (!access.levels.includes("caseLead"))
+    throw forbidden(
+      "Alleen de regiehouder van het huishouden bevestigt dat hij of zij de noodtoegang heeft gezien.",
+    );
+  await ctx.trx
+    .updateTable("emergencyAccess")
+    .set({ caseLeadSeenAt: ctx.now })
+    .where("id", "=", id)
+    .execute();
+  await ctx.audit({
+    action: "emergencyAccess.seenByCaseLead",
+    resourceType: "emergencyAccess",
+    resourceId: id,
+    householdId: grant.householdId,
+    teamId: grant.teamId,
+  });
+  return { id, seen: true };
 }
 
 function baseQuery(ctx: RequestContext) {
@@ -149,14 +220,12 @@ function present(ctx: RequestContext, r: Row) {
   };
 }
 
-/** The team lead's review list: break-the-glass accesses of their teams not yet reviewed (or all). */
+/**
+ * The review list: for a team lead the break-the-glass accesses filed under their teams, for the
+ * administrator those of teams without a team lead; not yet reviewed (or all).
+ */
 export async function listEmergencyReviews(ctx: RequestContext, includeReviewed: boolean) {
-  if (ctx.actor.role !== "teamLead") throw forbidden();
-  let q = baseQuery(ctx).where(
-    "e.teamId",
-    "in",
-    ctx.actor.teamIds.length ? ctx.actor.teamIds : ["00000000-0000-0000-0000-000000000000"],
-  );
+  let q = reviewable(ctx, baseQuery(ctx));
   if (!includeReviewed) q = q.where("e.reviewedAt", "is", null);
   const rows = await q.orderBy("e.startsAt", "desc").limit(200).execute();
   await ctx.audit({
@@ -177,14 +246,11 @@ export async function listMyEmergencyAccess(ctx: RequestContext) {
 }
 
 export async function reviewEmergencyAccess(ctx: RequestContext, id: string, note: string) {
-  if (ctx.actor.role !== "teamLead") throw forbidden();
-  const grant = await ctx.trx
-    .selectFrom("emergencyAccess")
-    .selectAll()
-    .where("id", "=", id)
+  const grant = await reviewable(ctx, baseQuery(ctx))
+    .select(["e.teamId", "e.reviewer"])
+    .where("e.id", "=", id)
     .executeTakeFirst();
-  if (!grant?.teamId || !ctx.actor.teamIds.includes(grant.teamId))
-    throw notFound("Deze noodtoegang bestaat niet.");
+  if (!grant) throw notFound("Deze noodtoegang bestaat niet of u beoordeelt haar niet.");
   if (grant.userId === ctx.actor.userId) {
     throw forbidden(
       "U kunt uw eigen noodtoegang niet beoordelen; een andere teamleider of de privacyfunctionaris doet dat.",

@@ -1,4 +1,4 @@
-import { narrowToHousehold } from "../../platform/access/focus.ts";
+import { householdAccess } from "../../platform/access/household.ts";
 import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
@@ -11,7 +11,7 @@ import {
 } from "../cases/cases.repository.ts";
 import { allowedNextStatuses, STATUS_NAMES } from "../cases/cases.rules.ts";
 import type { CaseStatus } from "./dossier.tables.ts";
-import { canEditHousehold, listMembers, listMerges } from "./households.repository.ts";
+import { listMembers, listMerges } from "./households.repository.ts";
 import { assertVisibleHousehold } from "./households.service.ts";
 
 /** Timestamps leave as ISO strings (the response schema says date-time). */
@@ -122,7 +122,6 @@ const dayAt = (date: string) => new Date(`${date}T12:00:00Z`);
  * Opening it is a read of personal data and is audited (household.viewed) in the same transaction.
  */
 export async function getDossier(ctx: RequestContext, householdId: string) {
-  await narrowToHousehold(ctx, householdId);
   const household = await assertVisibleHousehold(ctx, householdId);
   const [members, cases, intakes, assessments, journal, handovers, statusChanges, merges, zrmVersion] =
     await Promise.all([
@@ -136,7 +135,8 @@ export async function getDossier(ctx: RequestContext, householdId: string) {
       listMerges(ctx, householdId),
       municipalityZrmVersion(ctx),
     ]);
-  const editable = await canEditHousehold(ctx, householdId);
+  const access = await householdAccess(ctx, householdId);
+  const editable = access.actions.includes("edit");
   const professionals = await listCaseProfessionals(
     ctx,
     cases.map((c) => c.id),
@@ -284,10 +284,13 @@ export async function getDossier(ctx: RequestContext, householdId: string) {
     timeline,
     zrmVersion,
     allowed: {
+      read: access.actions.includes("read"),
+      register: access.actions.includes("register") && hasPermission(role, "case.write"),
       write: editable && hasPermission(role, "case.write"),
       merge: editable && hasPermission(role, "household.merge"),
       writeAssessment: editable && hasPermission(role, "assessment.write"),
       writeJournal: editable && hasPermission(role, "journal.write"),
     },
+    access: { levels: access.levels, sources: access.sources, emergencyUntil: access.emergencyUntil },
   };
 }

@@ -13,6 +13,27 @@ async function detectDuplicates(ctx: RequestContext, residents: ResidentValues[]
     unique.filter((r) => r.visible).map((r) => r.residentId),
   );
   const byId = new Map(visible.map((r) => [r.id, r]));
+  // The check looked into other households (also ones the user may not open): that stays on record even
+  // when the registration is refused and rolls back — a BSN typed here must not be a silent oracle.
+  for (const householdId of new Set(unique.map((r) => r.householdId).filter((h): h is string => !!h))) {
+    const rows = unique.filter((r) => r.householdId === householdId);
+    ctx.auditApart({
+      action: "household.duplicateChecked",
+      resourceType: "household",
+      resourceId: householdId,
+      householdId,
+      details: {
+        reasons: [
+          ...new Set(
+            rows.flatMap((r) =>
+              (Object.keys(REASONS) as (keyof typeof REASONS)[]).filter((k) => r[k]).map((k) => REASONS[k]),
+            ),
+          ),
+        ],
+        mayOpen: rows.some((r) => r.visible),
+      },
+    });
+  }
   return unique.map((row) => {
     const reasons = (Object.keys(REASONS) as (keyof typeof REASONS)[])
       .filter((k) => row[k])

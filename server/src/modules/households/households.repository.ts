@@ -84,14 +84,6 @@ export function listMembers(ctx: RequestContext, householdId: string) {
     .execute();
 }
 
-/** Whether the actor may change this household's records (case lead, involved, team lead …), per the database's own rule. */
-export async function canEditHousehold(ctx: RequestContext, householdId: string): Promise<boolean> {
-  const row = await sql<{
-    editable: boolean;
-  }>`select ${householdId}::uuid in (select app_editable_household_ids()) as editable`.execute(ctx.trx);
-  return row.rows[0]?.editable === true;
-}
-
 export function findResidentWithHousehold(ctx: RequestContext, residentId: string) {
   return ctx.trx
     .selectFrom("resident as r")

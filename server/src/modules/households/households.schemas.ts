@@ -233,10 +233,20 @@ export const Dossier = Type.Object({
   journal: Type.Array(JournalEntry),
   timeline: Type.Array(TimelineItem),
   zrmVersion: Type.String(),
+  /** What the user may do here, from the same access levels the database enforces. */
   allowed: Type.Object({
+    /** The whole dossier (false for the front office, which sees the registration only). */
+    read: Type.Boolean(),
+    /** Add members, open a case, record the intake (the front office too). */
+    register: Type.Boolean(),
     write: Type.Boolean(),
     merge: Type.Boolean(),
     writeAssessment: Type.Boolean(),
     writeJournal: Type.Boolean(),
+  }),
+  access: Type.Object({
+    levels: Type.Array(Type.String()),
+    sources: Type.Array(Type.String()),
+    emergencyUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   }),
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
-import { conflict, forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
+import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 import { assertNoDuplicates, assertUniqueWithin } from "./households.duplicates.ts";
 import {
-  canEditHousehold,
   findHousehold,
   findResidentWithHousehold,
   insertHousehold,
@@ -104,10 +104,10 @@ export async function assertVisibleHousehold(ctx: RequestContext, householdId: s
 }
 
 export async function addHouseholdMember(ctx: RequestContext, householdId: string, input: AddMember) {
+  await assertHouseholdAction(ctx, householdId, "register");
   const household = await assertVisibleHousehold(ctx, householdId);
   if (household.mergedIntoId)
     throw conflict("householdMerged", "Dit huishouden is samengevoegd; werk in het nieuwe dossier.");
-  if (!(await canEditHousehold(ctx, householdId))) throw notEditable();
   const values = await validateResident(ctx, input);
   const { overridden } = await assertNoDuplicates(ctx, [values], input.confirmNotDuplicate, householdId);
   const residentId = randomUUID();
@@ -140,8 +140,8 @@ export async function addHouseholdMember(ctx: RequestContext, householdId: strin
 export async function changeResident(ctx: RequestContext, residentId: string, input: UpdateResident) {
   const existing = await findResidentWithHousehold(ctx, residentId);
   if (!existing) throw notFound("Deze inwoner bestaat niet of u heeft er geen toegang toe.");
+  await assertHouseholdAction(ctx, existing.householdId, "register");
   if (existing.version !== input.version) throw concurrentChange("Deze gegevens");
-  if (!(await canEditHousehold(ctx, existing.householdId))) throw notEditable();
   const values = await validateResident(ctx, input);
   const changed = await updateResident(ctx, residentId, input.version, values);
   if (changed === 0) throw concurrentChange("Deze gegevens");
@@ -153,12 +153,6 @@ export async function changeResident(ctx: RequestContext, residentId: string, in
     householdId: existing.householdId,
   });
   return { id: residentId };
-}
-
-export function notEditable() {
-  return forbidden(
-    "U kunt dit dossier inzien, maar niet wijzigen. Alleen de regiehouder, betrokken professionals en de teamleider kunnen gegevens aanpassen.",
-  );
 }
 
 export function concurrentChange(what: string) {

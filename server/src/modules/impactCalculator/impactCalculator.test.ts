@@ -4,6 +4,8 @@ import { sql } from "kysely";
 import { createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildOutcomeWorld } from "../outcomes/outcomes.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_seed_default_prices, app_seed_prices_on_new_municipality.
+
 let app: TestApp;
 let world: Awaited<ReturnType<typeof buildOutcomeWorld>>;
 type Price = {

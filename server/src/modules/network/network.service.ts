@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 import { assertVisibleHousehold } from "../households/households.service.ts";
@@ -41,6 +42,7 @@ async function validateMember(ctx: RequestContext, householdId: string, input: N
 
 /** The network map of a household: the residents in the centre, the members around them, and what they do in the plan. */
 export async function getNetwork(ctx: RequestContext, householdId: string) {
+  await assertHouseholdAction(ctx, householdId, "read");
   const household = await assertVisibleHousehold(ctx, householdId);
   const [residents, members, actions] = await Promise.all([
     ctx.trx
@@ -96,7 +98,7 @@ export async function getNetwork(ctx: RequestContext, householdId: string) {
 }
 
 export async function addNetworkMember(ctx: RequestContext, householdId: string, input: NetworkMemberInput) {
-  await assertVisibleHousehold(ctx, householdId);
+  await assertHouseholdAction(ctx, householdId, "edit");
   const values = await validateMember(ctx, householdId, input);
   const id = randomUUID();
   await ctx.trx
@@ -143,6 +145,7 @@ function concurrentMemberChange() {
 
 export async function changeNetworkMember(ctx: RequestContext, memberId: string, input: ChangeNetworkMember) {
   const member = await findMember(ctx, memberId);
+  await assertHouseholdAction(ctx, member.householdId, "edit");
   if (member.version !== input.version) throw concurrentMemberChange();
   const values = await validateMember(ctx, member.householdId, input);
   const result = await ctx.trx
@@ -167,6 +170,7 @@ export async function changeNetworkMember(ctx: RequestContext, memberId: string,
  */
 export async function removeNetworkMember(ctx: RequestContext, memberId: string, version: number) {
   const member = await findMember(ctx, memberId);
+  await assertHouseholdAction(ctx, member.householdId, "edit");
   if (member.version !== version) throw concurrentMemberChange();
   const actions = await ctx.trx
     .selectFrom("planAction")

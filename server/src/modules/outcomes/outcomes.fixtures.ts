@@ -66,6 +66,13 @@ export async function buildOutcomeWorld(db: Kysely<DB>) {
       values (${m}, ${caseId}, ${householdId}, ${teamId}, 'execution', ${lead.id}, 'Aangemeld', ${openedAt}, ${lead.id})`.execute(
       db,
     );
+    // The team's professional leads every case (the Effectencalculator is work on the case).
+    const caseLead = teamId === teamA.id ? worker.id : leadB.id;
+    await sql`insert into case_professional (municipality_id, case_id, user_id, household_id, organisation_id,
+        role_in_case, is_case_lead)
+      values (${m}, ${caseId}, ${caseLead}, ${householdId}, ${organisation.id}, 'Regiehouder', true)`.execute(
+      db,
+    );
     const planId = randomUUID();
     const goalId = randomUUID();
     await sql`insert into support_plan (municipality_id, id, case_id, household_id, start_date, created_by_user_id)

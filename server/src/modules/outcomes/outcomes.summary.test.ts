@@ -8,6 +8,8 @@ import { buildOutcomeWorld } from "./outcomes.fixtures.ts";
 import type { OutcomeMonitor } from "./outcomes.schemas.ts";
 import { summaryChecks } from "./outcomes.summary.checks.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_outcomes_after_change, app_rebuild_case_outcomes, app_refresh_case_outcomes.
+
 /**
  * The monitor reads case_outcome_summary (0017); app_outcome_figures_live is the 0011 computation from the
  * dossier tables. Both must give the same rows — for every role, dimension, granularity and period — on the

@@ -7,6 +7,8 @@ import { seedActions } from "./plans.seed.fixtures.ts";
 import { suppressCells } from "./plans.suppression.ts";
 import type { ActorKind, Rung } from "./plans.tables.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_ladder_figures_municipality, app_ladder_figures_municipality_live.
+
 type Row = [string, ActorKind, Rung, string | null, boolean?];
 const JAN = "2026-01-15T10:00:00Z";
 const FEB = "2026-02-15T10:00:00Z";

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
+import type { HouseholdAction } from "../../platform/access/rules.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
@@ -23,15 +25,16 @@ import {
   PLAN_NOT_FOUND,
 } from "./plans.versioning.ts";
 
-async function loadPlan(ctx: RequestContext, planId: string) {
+async function loadPlan(ctx: RequestContext, planId: string, action: HouseholdAction) {
   const plan = await findPlan(ctx, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
+  await assertHouseholdAction(ctx, plan.householdId, action);
   return plan;
 }
 
 /** The resident's agreement to the version they were shown; it does not change the plan itself. */
 export async function recordAgreement(ctx: RequestContext, planId: string, input: RecordAgreement) {
-  const plan = await loadPlan(ctx, planId);
+  const plan = await loadPlan(ctx, planId, "edit");
   if (plan.version !== input.version) throw concurrentPlanChange();
   assertPastDate(input.agreedOn, ctx.now, "De datum van instemming", "agreedOn");
   if (input.agreedOn < todayInNetherlands(plan.createdAt)) {
@@ -138,7 +141,7 @@ export async function holdReview(ctx: RequestContext, planId: string, reviewId: 
 }
 
 export async function compareVersions(ctx: RequestContext, planId: string, from: number, to: number) {
-  const plan = await loadPlan(ctx, planId);
+  const plan = await loadPlan(ctx, planId, "read");
   const [a, b] = await Promise.all([findVersion(ctx, planId, from), findVersion(ctx, planId, to)]);
   if (!a || !b) throw notFound("Een van deze versies van het plan bestaat niet.");
   await ctx.audit({
@@ -187,7 +190,7 @@ function who(a: Awaited<ReturnType<typeof listActions>>[number]): string {
 
 /** The plan for the resident, in plain Dutch (B1): their goals in their own words, who does what, when we meet again. */
 export async function getPrintablePlan(ctx: RequestContext, planId: string) {
-  const plan = await loadPlan(ctx, planId);
+  const plan = await loadPlan(ctx, planId, "read");
   const [household, residents, goals, actions, review, lead, agreements, version] = await Promise.all([
     ctx.trx.selectFrom("household").select("name").where("id", "=", plan.householdId).executeTakeFirst(),
     ctx.trx

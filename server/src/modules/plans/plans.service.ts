@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
@@ -39,6 +40,7 @@ function assertEndAfterStart(start: string, end: string | null | undefined) {
 /** Opens the one plan of a case (version 1), optionally with its first review date. */
 export async function createPlan(ctx: RequestContext, caseId: string, input: CreatePlan) {
   const c = await assertVisibleCase(ctx, caseId);
+  await assertHouseholdAction(ctx, c.householdId, "edit");
   assertCaseOpen(c.status);
   if (await findPlanByCase(ctx, caseId))
     throw conflict("planExists", "Deze casus heeft al een plan: er is één plan per casus.");
@@ -98,6 +100,7 @@ export async function createPlan(ctx: RequestContext, caseId: string, input: Cre
 /** The plan of a case as the dossier shows it: goals with their ladder and actions, reviews, agreement, versions. */
 export async function getPlanOfCase(ctx: RequestContext, caseId: string) {
   const c = await assertVisibleCase(ctx, caseId);
+  const access = await assertHouseholdAction(ctx, c.householdId, "read");
   const plan = await findPlanByCase(ctx, caseId);
   if (!plan) throw notFound("Deze casus heeft nog geen plan.");
   const [goals, actions, reviews, agreements, versions, caseLead, zrmVersion] = await Promise.all([
@@ -156,7 +159,7 @@ export async function getPlanOfCase(ctx: RequestContext, caseId: string) {
     agreements,
     agreedToCurrentVersion: agreements.some((a) => a.planVersion === plan.version),
     versions,
-    allowed: { write: c.status !== "closed" },
+    allowed: { write: c.status !== "closed" && access.actions.includes("edit") },
   };
 }
 

@@ -1,3 +1,4 @@
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound } from "../../platform/http/errors.ts";
 import { bumpPlanVersion, findOpenReview, findPlan, listActions, listGoals } from "./plans.repository.ts";
@@ -88,6 +89,7 @@ export async function commitPlanChange<T>(
 ): Promise<T & { version: number }> {
   const plan = await findPlan(ctx, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
+  await assertHouseholdAction(ctx, plan.householdId, "edit");
   if (plan.caseStatus === "closed") {
     throw conflict(
       "caseClosed",

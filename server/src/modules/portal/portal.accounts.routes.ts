@@ -6,6 +6,7 @@ import {
   linkOidcSubject,
   listResidentAccounts,
   revokeRepresentation,
+  unlinkOidcSubject,
 } from "./portal.accounts.ts";
 import {
   AccountParams,
@@ -22,7 +23,6 @@ import { getCaseLeadProfile } from "./portal.settings.ts";
 const tags = ["Inwonersportaal (professional)"];
 const writeHousehold = routeGroup({ anyOf: ["household.write"] }, tags);
 const manageUsers = routeGroup({ anyOf: ["user.manage"] }, tags);
-const linkAccounts = routeGroup({ anyOf: ["user.manage", "household.write"] }, tags);
 const writeCase = routeGroup({ anyOf: ["case.write"] }, tags);
 
 /** Accounts for residents, their link to the identity provider, and ending an authorisation. */
@@ -47,13 +47,24 @@ export function portalAccountRoutes(app: App): void {
   );
   app.post(
     "/api/portal-desk/resident-accounts/:userId/oidc-subject",
-    linkAccounts("Het inlogkenmerk van de identiteitsprovider (DigiD via OIDC) koppelen", {
-      params: AccountParams,
-      body: OidcSubjectBody,
-      response: { 200: Type.Object({ userId: Type.String(), oidcLinked: Type.Boolean() }) },
-    }),
+    writeHousehold(
+      "Het inlogkenmerk van de identiteitsprovider (DigiD via OIDC) koppelen; alleen wie in het dossier werkt, nooit over een bestaande koppeling heen",
+      {
+        params: AccountParams,
+        body: OidcSubjectBody,
+        response: { 200: Type.Object({ userId: Type.String(), oidcLinked: Type.Boolean() }) },
+      },
+    ),
     (request) =>
       request.withContext((ctx) => linkOidcSubject(ctx, request.params.userId, request.body.oidcSubject)),
+  );
+  app.delete(
+    "/api/portal-desk/resident-accounts/:userId/oidc-subject",
+    writeHousehold("De koppeling met de identiteitsprovider verwijderen (de inwoner krijgt bericht)", {
+      params: AccountParams,
+      response: { 200: Type.Object({ userId: Type.String(), oidcLinked: Type.Boolean() }) },
+    }),
+    (request) => request.withContext((ctx) => unlinkOidcSubject(ctx, request.params.userId)),
   );
   app.post(
     "/api/portal-desk/households/:householdId/representations/:representationId/revoke",

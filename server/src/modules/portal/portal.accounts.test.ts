@@ -84,7 +84,7 @@ describe("resident accounts and authorisations, managed by the case lead and the
     assert.equal(taken.statusCode, 409, taken.body);
   });
 
-  test("the administrator lists resident accounts and links an OIDC subject; a subject belongs to one account", async () => {
+  test("the administrator lists resident accounts but links no login; a subject belongs to one account", async () => {
     const admin = await buildUser(t.database.db, world.municipality.id, { role: "administrator" });
     const adminClient = await logInAs(t.app, admin.username);
     const list = await adminClient.get("/api/portal-desk/resident-accounts");
@@ -92,18 +92,43 @@ describe("resident accounts and authorisations, managed by the case lead and the
     const a = list.json().find((x: { username: string }) => x.username === world.usernameA);
     assert.equal(a.oidcLinked, false);
     const url = (userId: string) => `/api/portal-desk/resident-accounts/${userId}/oidc-subject`;
-    assert.equal((await adminClient.post(url(a.userId), { oidcSubject: "digid-123" })).statusCode, 200);
-    const dup = await adminClient.post(url(world.b.userId ?? ""), { oidcSubject: "digid-123" });
+    // Linking a login is work in the resident's dossier: the administrator has no access to it.
+    assert.equal((await adminClient.post(url(a.userId), { oidcSubject: "digid-123" })).statusCode, 403);
+    assert.equal((await lead.post(url(a.userId), { oidcSubject: "digid-123" })).statusCode, 200);
+    const colleagueB = await logInAs(t.app, world.colleague.username);
+    const dup = await colleagueB.post(url(world.b.userId ?? ""), { oidcSubject: "digid-123" });
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().error, "oidcSubjectTaken");
     assert.equal(
-      (await adminClient.post(url(admin.id), { oidcSubject: "x" })).statusCode,
+      (await lead.post(url(admin.id), { oidcSubject: "x" })).statusCode,
       404,
       "staff accounts are not linked here",
     );
     const after = (await adminClient.get("/api/portal-desk/resident-accounts")).json();
     assert.equal(after.find((x: { username: string }) => x.username === world.usernameA).oidcLinked, true);
     assert.equal((await lead.get("/api/portal-desk/resident-accounts")).statusCode, 403);
+  });
+
+  test("a linked login is never replaced silently: unlink first, and the resident is told", async () => {
+    const url = `/api/portal-desk/resident-accounts/${world.a.userId}/oidc-subject`;
+    const replaced = await lead.post(url, { oidcSubject: "digid-someone-else" });
+    assert.equal(replaced.statusCode, 409);
+    assert.equal(replaced.json().error, "oidcAlreadyLinked");
+    const notices = async () =>
+      (
+        await t.database.db
+          .selectFrom("outboxMessage")
+          .select("body")
+          .where("recipientUserId", "=", world.a.userId ?? "")
+          .where("kind", "=", "accountChanged")
+          .execute()
+      ).length;
+    const before = await notices();
+    assert.equal((await lead.request("DELETE", url)).statusCode, 200);
+    assert.equal(await notices(), before + 1, "the resident gets a notice");
+    const unlinked = (await auditActions(t.database.db, "portal.accountUnlinked")).at(-1);
+    assert.equal(unlinked?.householdId, world.a.householdId, "audited with the household");
+    assert.equal((await lead.post(url, { oidcSubject: "digid-someone-else" })).statusCode, 200);
   });
 
   test("a revoked authorisation is refused in the portal and audited; revoking twice is a conflict", async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 
@@ -85,6 +86,7 @@ export async function createResidentAccount(
     .where("m.residentId", "=", input.residentId)
     .executeTakeFirst();
   if (!member) throw notFound("Deze inwoner hoort niet bij een huishouden dat u mag zien.");
+  await assertHouseholdAction(ctx, householdId, "linkPortalAccount");
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
     throw unprocessable(
@@ -170,32 +172,85 @@ export async function listResidentAccounts(ctx: RequestContext) {
   }));
 }
 
-/** Links the subject the municipality's identity provider gives this resident (login with DigiD through OIDC). */
+/** The household a resident's portal account belongs to, as the user may see it (404 otherwise). */
+async function accountHousehold(ctx: RequestContext, userId: string) {
+  const account = await ctx.trx
+    .selectFrom("residentAccount as a")
+    .innerJoin("householdMember as m", (j) =>
+      j.onRef("m.municipalityId", "=", "a.municipalityId").onRef("m.residentId", "=", "a.residentId"),
+    )
+    .innerJoin("appUser as u", (j) =>
+      j.onRef("u.municipalityId", "=", "a.municipalityId").onRef("u.id", "=", "a.userId"),
+    )
+    .select(["a.userId", "a.residentId", "m.householdId", "u.oidcSubject"])
+    .where("a.userId", "=", userId)
+    .where("u.role", "=", "resident")
+    .executeTakeFirst();
+  if (!account)
+    throw notFound("Dit account van een inwoner bestaat niet of u heeft geen toegang tot het dossier.");
+  await assertHouseholdAction(ctx, account.householdId, "linkPortalAccount");
+  return account;
+}
+
+/**
+ * Links the subject the municipality's identity provider gives this resident (login with DigiD through
+ * OIDC). Only someone who works in the resident's household does it; an existing link is never replaced
+ * silently: it is unlinked first, and the resident is told.
+ */
 export async function linkOidcSubject(ctx: RequestContext, userId: string, rawSubject: string) {
   const subject = rawSubject.trim();
   if (!subject) throw unprocessable("required", "Vul het inlogkenmerk in.", { field: "oidcSubject" });
-  const account = await ctx.trx
-    .selectFrom("appUser")
-    .select(["id", "oidcSubject"])
-    .where("municipalityId", "=", ctx.actor.municipalityId)
-    .where("id", "=", userId)
-    .where("role", "=", "resident")
-    .executeTakeFirst();
-  if (!account) throw notFound("Dit account van een inwoner bestaat niet.");
-  if (account.oidcSubject !== subject) await assertFreeOidcSubject(ctx, subject);
-  await ctx.trx
-    .updateTable("appUser")
-    .set({ oidcSubject: subject })
-    .where("municipalityId", "=", ctx.actor.municipalityId)
-    .where("id", "=", userId)
-    .execute();
+  const account = await accountHousehold(ctx, userId);
+  if (account.oidcSubject === subject) return { userId, oidcLinked: true };
+  if (account.oidcSubject !== null)
+    throw conflict(
+      "oidcAlreadyLinked",
+      "Dit account is al gekoppeld aan een inlogkenmerk. Ontkoppel het eerst (de inwoner krijgt daarvan bericht) en koppel dan het nieuwe.",
+      { field: "oidcSubject" },
+    );
+  await assertFreeOidcSubject(ctx, subject);
+  await ctx.trx.updateTable("appUser").set({ oidcSubject: subject }).where("id", "=", userId).execute();
   await ctx.audit({
     action: "portal.accountLinked",
     resourceType: "user",
     resourceId: userId,
+    householdId: account.householdId,
+    residentId: account.residentId,
     details: { oidc: true },
   });
+  await noticeAccountChanged(ctx, userId);
   return { userId, oidcLinked: true };
+}
+
+/** Removes the link to the identity provider; the resident is told by e-mail. */
+export async function unlinkOidcSubject(ctx: RequestContext, userId: string) {
+  const account = await accountHousehold(ctx, userId);
+  if (account.oidcSubject === null) return { userId, oidcLinked: false };
+  await ctx.trx.updateTable("appUser").set({ oidcSubject: null }).where("id", "=", userId).execute();
+  await ctx.audit({
+    action: "portal.accountUnlinked",
+    resourceType: "user",
+    resourceId: userId,
+    householdId: account.householdId,
+    residentId: account.residentId,
+    details: { oidc: false },
+  });
+  await noticeAccountChanged(ctx, userId);
+  return { userId, oidcLinked: false };
+}
+
+/** A notice without personal details: the login of their account changed, and whom to call if it was not them. */
+async function noticeAccountChanged(ctx: RequestContext, userId: string) {
+  await ctx.trx
+    .insertInto("outboxMessage")
+    .values({
+      municipalityId: ctx.actor.municipalityId,
+      recipientUserId: userId,
+      kind: "accountChanged",
+      subject: "Inloggen bij Wijkwerk is gewijzigd",
+      body: "De manier waarop u inlogt bij het inwonersportaal is gewijzigd. Heeft u hier niet om gevraagd? Neem dan contact op met uw regiehouder.",
+    })
+    .execute();
 }
 
 /** Ends an authorisation now; from this moment the representative is refused (and that is audited). */

@@ -4,6 +4,8 @@ import { createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildUser } from "../../test/factories.ts";
 import { buildPortalWorld, logInResident } from "./portal.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_portal_case_lead, app_portal_case_lead_photo.
+
 // The smallest valid PNG header plus some bytes: enough for the type check.
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

@@ -4,6 +4,8 @@ import { type Client, createTestApp, logInAs, type TestApp } from "../../test/ap
 import { auditActions, buildPortalWorld, closeCase, logInResident } from "./portal.fixtures.ts";
 import { NEW_MESSAGE_BODY } from "./portal.outbox.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_portal_access_log.
+
 describe("the resident portal", () => {
   let t: TestApp;
   let world: Awaited<ReturnType<typeof buildPortalWorld>>;

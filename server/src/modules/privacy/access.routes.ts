@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { LEVELS, type Level } from "../../platform/access/rules.ts";
 import type { App } from "../../platform/http/app-type.ts";
 import { Nullable, Uuid } from "../../platform/http/schemas.ts";
 import { householdAccessFor, listFrontOfficeRequests, routeCase } from "./access.service.ts";
@@ -6,15 +7,13 @@ import { HouseholdParams } from "./privacy.schemas.ts";
 
 const tags = ["Toegang"];
 
+const LevelSchema = Type.Unsafe<Level>(Type.String({ enum: [...LEVELS] }));
 const HouseholdAccess = Type.Object({
   householdId: Uuid,
-  level: Type.Union([
-    Type.Literal("edit"),
-    Type.Literal("read"),
-    Type.Literal("emergency"),
-    Type.Literal("summary"),
-    Type.Literal("none"),
-  ]),
+  level: Type.Unsafe<Level | "none">(Type.String({ enum: [...LEVELS, "none"] })),
+  levels: Type.Array(LevelSchema),
+  sources: Type.Array(Type.String()),
+  emergencyUntil: Nullable(Type.String({ format: "date-time" })),
   actions: Type.Array(Type.String()),
 });
 const FrontOfficeRequests = Type.Object({

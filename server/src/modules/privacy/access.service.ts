@@ -1,56 +1,55 @@
 import { sql } from "kysely";
+import { allows, type HouseholdAccess, householdAccess } from "../../platform/access/household.ts";
+import type { Level } from "../../platform/access/rules.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
-import { accessLevelsOf, findOpenCaseOf } from "./privacy.repository.ts";
+import { findOpenCaseOf, householdExists } from "./privacy.repository.ts";
 import { assertSharingAllowed } from "./sharing.ts";
 
-export type AccessLevel = "edit" | "read" | "emergency" | "summary" | "none";
+/** The strongest level, for a one-word summary ("none" when the user holds no level). */
+const ORDER: Level[] = ["caseLead", "edit", "read", "emergency", "frontOffice", "resident", "representative"];
 
 /**
- * What the acting user may do with a household, derived from the same database functions that row-level
- * security uses, so the UI shows only what the server allows.
+ * What the acting user may do with a household: the levels household_access holds (the rows the
+ * database's policies read), why, and the use cases they allow — so the UI shows only what the
+ * server allows. A household the user holds no level on exists for them only to ask emergency access.
  */
 export async function householdAccessFor(ctx: RequestContext, householdId: string) {
-  const levels = await accessLevelsOf(ctx, householdId);
-  if (!levels.exists) throw notFound("Dit huishouden bestaat niet.");
-  const level: AccessLevel = levels.editable
-    ? "edit"
-    : levels.regular
-      ? "read"
-      : levels.visible
-        ? "emergency"
-        : levels.summary
-          ? "summary"
-          : "none";
-  const actions: string[] = [];
-  if (level === "edit")
-    actions.push(
-      "read",
-      "edit",
-      "involveProfessional",
-      "recordConsent",
-      "presentInConference",
-      "export",
-      "correct",
-    );
-  if (level === "read") actions.push("read", "presentInConference", "export");
-  if (level === "emergency") actions.push("read");
-  if (level === "summary") actions.push("readSummary", "recordConsent");
-  if (level === "summary" || (level === "edit" && ctx.actor.role === "teamLead")) {
-    const openCase = await findOpenCaseOf(ctx, householdId);
-    if (openCase && (await isFrontOfficeOrLead(ctx, openCase.teamId))) actions.push("route");
-  }
-  if (level === "none" || level === "summary") actions.push("breakTheGlass");
-  return { householdId, level, actions };
+  const access = await householdAccess(ctx, householdId);
+  if (access.levels.length === 0 && !(await householdExists(ctx, householdId)))
+    throw notFound("Dit huishouden bestaat niet.");
+  const actions: string[] = [...access.actions];
+  if (await mayRoute(ctx, access)) actions.push("route");
+  else if (actions.includes("route")) actions.splice(actions.indexOf("route"), 1);
+  if (!allows(access.levels, "read")) actions.push("breakTheGlass");
+  return {
+    householdId,
+    level: ORDER.find((l) => access.levels.includes(l)) ?? ("none" as const),
+    levels: access.levels,
+    sources: access.sources,
+    emergencyUntil: access.emergencyUntil,
+    actions,
+  };
 }
 
-async function isFrontOfficeOrLead(ctx: RequestContext, teamId: string) {
-  const row = await sql<{ front: boolean; model: string }>`
-    select ${teamId}::uuid = any (app_front_office_team_ids()) as front,
-           (select model from team where id = ${teamId}::uuid) as model`.execute(ctx.trx);
-  const r = row.rows[0];
-  if (r?.model !== "frontBackOffice") return false;
-  return r.front || (ctx.actor.role === "teamLead" && ctx.actor.teamIds.includes(teamId));
+/**
+ * Routing to the back office: the front office of the case's team, or that team's team lead, while the
+ * request is open. The database enforces the same (policy on case_routing).
+ */
+async function mayRoute(ctx: RequestContext, access: HouseholdAccess) {
+  const lead = ctx.actor.role === "teamLead" && allows(access.levels, "edit");
+  if (!allows(access.levels, "route") && !lead) return false;
+  const openCase = await findOpenCaseOf(ctx, access.householdId);
+  if (!openCase) return false;
+  const team = await ctx.trx
+    .selectFrom("team")
+    .select("model")
+    .where("id", "=", openCase.teamId)
+    .executeTakeFirst();
+  return (
+    team?.model === "frontBackOffice" &&
+    (allows(access.levels, "route") || ctx.actor.teamIds.includes(openCase.teamId))
+  );
 }
 
 /** The front office's list: name, address, request and urgency of its team's requests, and where each went. */
@@ -66,6 +65,18 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
     address: string | null;
     routedTo: string | null;
   }>`
+    with requests as (
+      select c.id, c.household_id, c.status, c.opened_at
+      from case_file c
+      where exists (select 1 from household_access a where a.household_id = c.household_id
+                      and a.level = 'frontOffice')
+         or (${ctx.actor.role} = 'teamLead' and c.team_id = any (app_team_ids())
+             and exists (select 1 from team t where t.id = c.team_id and t.model = 'frontBackOffice'))
+      order by c.opened_at desc
+      limit 200
+    ), summaries as (
+      select * from app_intake_summaries((select coalesce(array_agg(household_id), '{}') from requests))
+    )
     select c.id as case_id, c.household_id, c.status, s.conversation_date, s.request_in_own_words, s.urgency,
       (select r.given_name || ' ' || r.family_name from household_member m join resident r
          on r.municipality_id = m.municipality_id and r.id = m.resident_id
@@ -77,12 +88,9 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
        from case_routing x join organisation o on o.municipality_id = x.municipality_id and o.id = x.to_organisation_id
        left join app_user u on u.municipality_id = x.municipality_id and u.id = x.to_user_id
        where x.case_id = c.id and x.withdrawn_at is null) as routed_to
-    from case_file c
-    left join app_intake_summaries() s on s.case_id = c.id
-    where c.team_id = any (app_front_office_team_ids() || case when ${ctx.actor.role} = 'teamLead'
-      then app_team_ids() else '{}'::uuid[] end)
-    order by (s.urgency = 'acute') desc nulls last, c.opened_at desc
-    limit 200`.execute(ctx.trx);
+    from requests c
+    left join summaries s on s.case_id = c.id
+    order by (s.urgency = 'acute') desc nulls last, c.opened_at desc`.execute(ctx.trx);
   await ctx.audit({
     action: "frontOffice.requestsViewed",
     resourceType: "case",
@@ -97,9 +105,10 @@ export async function routeCase(
   householdId: string,
   input: { organisationId: string; userId?: string | null; note?: string | null },
 ) {
-  const openCase = await findOpenCaseOf(ctx, householdId);
+  const access = await householdAccess(ctx, householdId);
+  const openCase = access.levels.length > 0 ? await findOpenCaseOf(ctx, householdId) : undefined;
   if (!openCase) throw notFound("Dit huishouden heeft geen lopende aanvraag die u kunt inzien.");
-  if (!(await isFrontOfficeOrLead(ctx, openCase.teamId))) {
+  if (!(await mayRoute(ctx, access))) {
     throw forbidden(
       "Alleen de frontoffice of de teamleider van een front-/backofficeteam zet aanvragen door.",
     );

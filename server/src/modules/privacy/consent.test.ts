@@ -6,6 +6,8 @@ import { DEFAULT_PURPOSES } from "./categories.ts";
 import { buildPrivacyWorld } from "./privacy.fixtures.ts";
 import { assertSharingAllowed } from "./sharing.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_seed_default_purposes, app_seed_purposes_on_new_municipality.
+
 describe("legal basis and consent", () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildPrivacyWorld>>;

@@ -150,20 +150,11 @@ export function findOrganisations(ctx: RequestContext, ids: string[]) {
   return ctx.trx.selectFrom("organisation").select(["id", "name"]).where("id", "in", ids).execute();
 }
 
-/** Which of the given sets holds the household, for the acting user (one query). */
-export async function accessLevelsOf(ctx: RequestContext, householdId: string) {
+/** Whether the household exists in the acting municipality (for a professional asking emergency access). */
+export async function householdExists(ctx: RequestContext, householdId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(householdId)) return false;
   const result = await sql<{
-    editable: boolean;
-    regular: boolean;
-    visible: boolean;
-    summary: boolean;
     exists: boolean;
-  }>`
-    select ${householdId}::uuid in (select app_editable_household_ids()) as editable,
-           ${householdId}::uuid in (select app_regular_household_ids()) as regular,
-           ${householdId}::uuid in (select app_visible_household_ids()) as visible,
-           ${householdId}::uuid in (select app_summary_household_ids()) as summary,
-           app_household_exists(${householdId}::uuid) as exists`.execute(ctx.trx);
-  const row = result.rows[0];
-  return row ?? { editable: false, regular: false, visible: false, summary: false, exists: false };
+  }>`select app_household_exists(${householdId}::uuid) as exists`.execute(ctx.trx);
+  return result.rows[0]?.exists === true;
 }

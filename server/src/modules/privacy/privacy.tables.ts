@@ -88,6 +88,9 @@ export interface EmergencyAccessTable {
   reviewedAt: Date | null;
   reviewedByUserId: string | null;
   reviewNote: string | null;
+  /** Who reviews it: the team lead of its team, or the administrator when that team has none. */
+  reviewer: "teamLead" | "administrator";
+  caseLeadSeenAt: Date | null;
 }
 
 export interface CaseConferenceTable {

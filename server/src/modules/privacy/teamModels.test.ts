@@ -57,7 +57,7 @@ describe("the three team models as access semantics", () => {
           (
             await sql<{
               n: number;
-            }>`select count(*)::int as n from app_intake_summaries() where household_id = ${d.householdId}`.execute(
+            }>`select count(*)::int as n from app_intake_summaries(array[${d.householdId}::uuid])`.execute(
               ctx.trx,
             )
           ).rows[0]?.n,
@@ -108,7 +108,7 @@ describe("the three team models as access semantics", () => {
     const id = w.dossiers.integrated.householdId;
     const a = (await lead.get(`/api/households/${id}/access`)).json();
     const b = (await colleague.get(`/api/households/${id}/access`)).json();
-    assert.equal(a.level, "edit");
+    assert.equal(a.level, "caseLead");
     assert.ok(a.actions.includes("edit"));
     assert.equal(b.level, "read");
     assert.ok(!b.actions.includes("edit"));
@@ -127,7 +127,7 @@ describe("the three team models as access semantics", () => {
   test("the front office gets a summary and may route; the back office cannot route", async () => {
     const front = await logInAs(t.app, w.users.frontOffice.username);
     const access = (await front.get(`/api/households/${w.dossiers.unrouted.householdId}/access`)).json();
-    assert.equal(access.level, "summary");
+    assert.equal(access.level, "frontOffice");
     assert.ok(access.actions.includes("route"));
     const list = (await front.get("/api/front-office/requests")).json().items as {
       name: string;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
-import { assertVisibleHousehold } from "../households/households.service.ts";
 import { assertHouseholdResident, optionalText } from "../plans/plans.rules.ts";
 import { assertConsentGiven, recordReciprocityConsent } from "./reciprocity.consent.ts";
 import type { ConsentInput, ProposeMatch, RecordOffer } from "./reciprocity.schemas.ts";
@@ -12,7 +12,7 @@ import { assertHelpTags, HELP_TAG_NAMES, type HelpTag } from "./reciprocity.voca
 export const NEARBY_KM = 1.5;
 
 export async function recordOffer(ctx: RequestContext, householdId: string, input: RecordOffer) {
-  await assertVisibleHousehold(ctx, householdId);
+  await assertHouseholdAction(ctx, householdId, "edit");
   await assertHouseholdResident(ctx, householdId, input.residentId);
   const skills = assertHelpTags(input.skills, "skills");
   const interests = assertHelpTags(input.interests ?? [], "interests");

@@ -4,6 +4,8 @@ import { type Client, createTestApp, logInAs, type TestApp } from "../../test/ap
 import { buildMembership, buildStaffedTeam, buildTeam, buildUser } from "../../test/factories.ts";
 import { buildAreas, buildDirectoryEntry, buildDossier } from "../plans/plans.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_reciprocity_match_parties, app_reciprocity_request_household, app_reciprocity_requests.
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe("reciprocity: offers, pseudonymised matching nearby, consent of both residents", () => {

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
-import { assertVisibleHousehold } from "../households/households.service.ts";
 
 /** The same pseudonym app_reciprocity_requests shows for a request (or an offer), derived from its id. */
 const requestPseudonym = sql<string>`'Inwoner ' || upper(substr(md5(m.municipality_id::text || m.request_action_id::text), 1, 6))`;
@@ -11,7 +11,7 @@ const offerPseudonym = sql<string>`'Inwoner ' || upper(substr(md5(m.municipality
  * the requesting side). The other side stays a pseudonym until both residents agreed; then both names show.
  */
 export async function getReciprocity(ctx: RequestContext, householdId: string) {
-  await assertVisibleHousehold(ctx, householdId);
+  await assertHouseholdAction(ctx, householdId, "read");
   const offers = await ctx.trx
     .selectFrom("reciprocityOffer as o")
     .innerJoin("resident as r", (j) =>

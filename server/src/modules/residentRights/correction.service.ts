@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
-import { forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
+import { notFound, unprocessable } from "../../platform/http/errors.ts";
 import { assertBirthDate, assertBsn, normalisePostcode } from "../households/residents.rules.ts";
-import { accessLevelsOf } from "../privacy/privacy.repository.ts";
 
 /** Resident fields a correction may change, with their column and check. */
 const FIELDS: Record<string, { column: string; check?: (v: string, ctx: RequestContext) => string }> = {
@@ -73,13 +73,7 @@ export async function correctResident(
     .where("residentId", "=", residentId)
     .executeTakeFirst();
   if (!member) throw notFound("Deze inwoner bestaat niet of u heeft geen toegang tot zijn of haar dossier.");
-  const levels = await accessLevelsOf(ctx, member.householdId);
-  if (!levels.visible)
-    throw notFound("Deze inwoner bestaat niet of u heeft geen toegang tot zijn of haar dossier.");
-  if (!levels.editable)
-    throw forbidden(
-      "Alleen de regiehouder en betrokken professionals kunnen gegevens van deze inwoner corrigeren.",
-    );
+  await assertHouseholdAction(ctx, member.householdId, "edit");
   const reason = input.reason.trim();
   if (reason.length < 5)
     throw unprocessable(

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
+import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/http/errors.ts";
-import { accessLevelsOf } from "../privacy/privacy.repository.ts";
 import { discoverPersonalTables, EXPORT_EXCLUDED, EXPORT_FILTERS } from "./schemaCatalogue.ts";
 
 const ident = (name: string) => {
@@ -30,9 +30,7 @@ export async function exportResident(ctx: RequestContext, residentId: string) {
     .where("residentId", "=", residentId)
     .executeTakeFirst();
   if (!member) throw notFound("Deze inwoner bestaat niet of u heeft geen toegang tot zijn of haar dossier.");
-  const levels = await accessLevelsOf(ctx, member.householdId);
-  if (!levels.visible)
-    throw notFound("Deze inwoner bestaat niet of u heeft geen toegang tot zijn of haar dossier.");
+  await assertHouseholdAction(ctx, member.householdId, "share");
   const householdId = member.householdId;
 
   const tables: Record<string, Record<string, unknown>[]> = {};
@@ -91,7 +89,13 @@ const escapeHtml = (value: unknown) =>
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
   );
 const show = (v: unknown) =>
-  v instanceof Date ? v.toISOString() : typeof v === "object" && v !== null ? JSON.stringify(v) : v;
+  v instanceof Date
+    ? Number.isNaN(v.getTime())
+      ? "—"
+      : v.toISOString()
+    : typeof v === "object" && v !== null
+      ? JSON.stringify(v)
+      : v;
 
 /** The same export as a readable, printable page. */
 export function exportAsHtml(e: Awaited<ReturnType<typeof exportResident>>): string {

@@ -6,6 +6,8 @@ import { buildDossier, buildPrivacyWorld } from "../privacy/privacy.fixtures.ts"
 import { runRetention } from "./retention.ts";
 import { discoverPersonalTables, EXPORT_EXCLUDED, tablesWithPersonColumns } from "./schemaCatalogue.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_household_access_log.
+
 describe("residents' privacy rights", () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildPrivacyWorld>>;

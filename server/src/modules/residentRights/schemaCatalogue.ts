@@ -48,6 +48,8 @@ export const EXPORT_EXCLUDED: Record<string, string> = {
     "Staat in het onderdeel 'wie heeft uw gegevens ingezien' (inzagelog), met naam, organisatie en reden.",
   emergency_access:
     "Elke inzage met noodtoegang staat in het inzagelog, gemarkeerd als noodtoegang en met de opgegeven reden.",
+  household_access:
+    "Wie toegang heeft tot het dossier en waarom: afgeleid van het team, de betrokken professionals en de noodtoegang; wie er werkelijk keek staat in het inzagelog.",
   retention_run: "Bevat alleen ids van verwijderde huishoudens, geen gegevens over de inwoner.",
   export_delivery:
     "Bevat eerdere exports van deze zelfde gegevens (een kopie die de inwoner een beperkte tijd kan downloaden); het verzoek zelf staat bij export_request.",

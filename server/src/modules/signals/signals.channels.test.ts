@@ -3,6 +3,8 @@ import { after, before, describe, test } from "node:test";
 import { createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { BUURT, buildSignalWorld, personSignal, placeSignal } from "./signals.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_signal_group_for_address, app_signal_status.
+
 describe("signal intake: partners, residents and partner systems", () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildSignalWorld>>;

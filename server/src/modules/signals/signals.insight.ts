@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import {
+  aggregatesOnly,
+  assertAggregatePeriod,
+  SMALL_NUMBER,
+  withheld,
+  withheldDistribution,
+} from "../../platform/access/smallNumbers.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import { buurtShapes } from "./signals.map.ts";
@@ -64,7 +71,11 @@ export async function getNeighbourhoodView(
   query: { from?: string; to?: string; minimum?: number },
 ) {
   const { from, to } = period(ctx.now, query);
-  const minimum = query.minimum ?? 3;
+  const role = ctx.actor.role;
+  const aggregate = aggregatesOnly(role);
+  assertAggregatePeriod(role, from, to);
+  // Policy staff see clusters of at least SMALL_NUMBER signals and no signal ids, whatever they ask.
+  const minimum = aggregate ? Math.max(query.minimum ?? SMALL_NUMBER, SMALL_NUMBER) : (query.minimum ?? 3);
   const all = await facts(ctx, from, to);
   const names = await areaNames(ctx);
   const byCell = new Map<string, Fact[]>();
@@ -80,15 +91,18 @@ export async function getNeighbourhoodView(
         neighbourhoodName: names.get(code) ?? code,
         category,
         count: list.length,
-        placeSignals: list.filter((f) => f.subjectKind === "place").length,
-        openSignals: list.filter((f) => f.triageState === "new" || f.triageState === "outreach").length,
+        placeSignals: withheld(role, list.filter((f) => f.subjectKind === "place").length),
+        openSignals: withheld(
+          role,
+          list.filter((f) => f.triageState === "new" || f.triageState === "outreach").length,
+        ),
         initiativeIds: [
           ...new Set(list.map((f) => f.initiativeId).filter((id): id is string => id !== null)),
         ],
-        signalIds: list.map((f) => f.id),
+        signalIds: aggregate ? [] : list.map((f) => f.id),
       };
     })
-    .filter((c) => c.count >= minimum || c.placeSignals > 0)
+    .filter((c) => c.count >= minimum || (!aggregate && (c.placeSignals ?? 0) > 0))
     .sort((a, b) => b.count - a.count || a.neighbourhoodName.localeCompare(b.neighbourhoodName));
   const perBuurt = count(all.map((f) => f.neighbourhoodCode));
   const initiatives = await ctx.trx
@@ -104,13 +118,13 @@ export async function getNeighbourhoodView(
     totals: [...perBuurt.entries()].map(([code, n]) => ({
       neighbourhoodCode: code,
       neighbourhoodName: names.get(code) ?? code,
-      count: n,
+      count: withheld(role, n),
     })),
     initiatives: initiatives.map((i) => ({
       ...i,
       neighbourhoodName: names.get(i.neighbourhoodCode) ?? i.neighbourhoodCode,
       startedAt: new Date(i.startedAt).toISOString(),
-      signalCount: all.filter((f) => f.initiativeId === i.id).length,
+      signalCount: withheld(role, all.filter((f) => f.initiativeId === i.id).length),
     })),
   };
 }
@@ -212,12 +226,20 @@ export async function startInitiative(
 /** Figures: per source, category and buurt; time to first contact against the deadline; share that became a case; referrals. */
 export async function getFigures(ctx: RequestContext, query: { from?: string; to?: string }) {
   const { from, to } = period(ctx.now, query);
+  const role = ctx.actor.role;
+  assertAggregatePeriod(role, from, to);
   const all = await facts(ctx, from, to);
   const names = await areaNames(ctx);
-  const rows = (m: Map<string, number>, label?: (k: string) => string) =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([key, n]) => ({ key, label: label ? label(key) : key, count: n }));
+  // Policy staff: counts of 1 to 4 withheld (null), with one more where a single one could be derived.
+  const rows = (m: Map<string, number>, label?: (k: string) => string) => {
+    const sorted = [...m.entries()].sort((a, b) => b[1] - a[1]);
+    const shown = withheldDistribution(
+      role,
+      sorted.map(([, n]) => n),
+    );
+    return sorted.map(([key], i) => ({ key, label: label ? label(key) : key, count: shown[i] ?? null }));
+  };
+  const w = (n: number) => withheld(role, n);
   const contacted = all.filter((f) => f.firstContactAt);
   const hours = contacted
     .map((f) => (new Date(f.firstContactAt as Date).getTime() - new Date(f.receivedAt).getTime()) / 3_600_000)
@@ -228,34 +250,41 @@ export async function getFigures(ctx: RequestContext, query: { from?: string; to
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    total: all.length,
+    total: w(all.length),
     bySource: rows(count(all.map((f) => f.source))),
     byCategory: rows(count(all.map((f) => f.category))),
     byNeighbourhood: rows(count(all.map((f) => f.neighbourhoodCode)), (k) => names.get(k) ?? k),
     firstContact: {
-      contacted: contacted.length,
-      withinDeadline: contacted.filter((f) => new Date(f.firstContactAt as Date) <= new Date(f.deadlineAt))
-        .length,
-      medianHours: hours.length
-        ? Math.round((hours[Math.floor((hours.length - 1) / 2)] ?? 0) * 10) / 10
-        : null,
+      contacted: w(contacted.length),
+      withinDeadline: w(
+        contacted.filter((f) => new Date(f.firstContactAt as Date) <= new Date(f.deadlineAt)).length,
+      ),
+      medianHours:
+        w(hours.length) && hours.length
+          ? Math.round((hours[Math.floor((hours.length - 1) / 2)] ?? 0) * 10) / 10
+          : null,
     },
     firstAction: {
-      acted: acted.length,
-      withinDeadline: acted.filter((f) => new Date(f.firstActionAt as Date) <= new Date(f.deadlineAt)).length,
-      overdueOpen: all.filter((f) => f.triageState === "new" && new Date(f.deadlineAt) < ctx.now).length,
+      acted: w(acted.length),
+      withinDeadline: w(
+        acted.filter((f) => new Date(f.firstActionAt as Date) <= new Date(f.deadlineAt)).length,
+      ),
+      overdueOpen: w(all.filter((f) => f.triageState === "new" && new Date(f.deadlineAt) < ctx.now).length),
     },
     cases: {
-      decided: decided.length,
-      becameCase: becameCase.length,
-      share: decided.length ? Math.round((becameCase.length / decided.length) * 1000) / 10 : null,
+      decided: w(decided.length),
+      becameCase: w(becameCase.length),
+      share:
+        w(decided.length) && w(becameCase.length) !== null && decided.length
+          ? Math.round((becameCase.length / decided.length) * 1000) / 10
+          : null,
     },
     referrals: rows(count(all.filter((f) => f.referredTo).map((f) => f.referredTo as string))),
   };
 }
 
 const csvCell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
+  const s = v === null ? "< 5" : String(v);
   // Quote, and neutralise spreadsheet formulas (CSV injection).
   return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
 };
@@ -285,7 +314,7 @@ export async function exportFigures(ctx: RequestContext, query: { from?: string;
   await ctx.audit({
     action: "signal.figuresExported",
     resourceType: "signal",
-    details: { from: f.from, to: f.to, total: f.total },
+    details: { from: f.from, to: f.to },
   });
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }

@@ -36,25 +36,27 @@ const PeriodQuery = Type.Object({
   to: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })),
   minimum: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });
-const Counted = Type.Array(Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer() }));
+/** A count; null when it is withheld for policy staff (1 to 4, or one that would give such a count away). */
+const Count = Nullable(Type.Integer());
+const Counted = Type.Array(Type.Object({ key: Type.String(), label: Type.String(), count: Count }));
 const Figures = Type.Object({
   from: DateTime,
   to: DateTime,
-  total: Type.Integer(),
+  total: Count,
   bySource: Counted,
   byCategory: Counted,
   byNeighbourhood: Counted,
   firstContact: Type.Object({
-    contacted: Type.Integer(),
-    withinDeadline: Type.Integer(),
+    contacted: Count,
+    withinDeadline: Count,
     medianHours: Nullable(Type.Number()),
   }),
   firstAction: Type.Object({
-    acted: Type.Integer(),
-    withinDeadline: Type.Integer(),
-    overdueOpen: Type.Integer(),
+    acted: Count,
+    withinDeadline: Count,
+    overdueOpen: Count,
   }),
-  cases: Type.Object({ decided: Type.Integer(), becameCase: Type.Integer(), share: Nullable(Type.Number()) }),
+  cases: Type.Object({ decided: Count, becameCase: Count, share: Nullable(Type.Number()) }),
   referrals: Counted,
 });
 const NeighbourhoodView = Type.Object({
@@ -67,8 +69,8 @@ const NeighbourhoodView = Type.Object({
       neighbourhoodName: Type.String(),
       category: Type.String(),
       count: Type.Integer(),
-      placeSignals: Type.Integer(),
-      openSignals: Type.Integer(),
+      placeSignals: Count,
+      openSignals: Count,
       initiativeIds: Type.Array(Type.String()),
       signalIds: Type.Array(Type.String()),
     }),
@@ -77,7 +79,7 @@ const NeighbourhoodView = Type.Object({
     Type.Object({
       neighbourhoodCode: Type.String(),
       neighbourhoodName: Type.String(),
-      count: Type.Integer(),
+      count: Count,
     }),
   ),
   initiatives: Type.Array(
@@ -89,7 +91,7 @@ const NeighbourhoodView = Type.Object({
       category: Type.String(),
       startedAt: DateTime,
       teamId: Type.String(),
-      signalCount: Type.Integer(),
+      signalCount: Count,
     }),
   ),
 });

@@ -5,6 +5,8 @@ import { member } from "../households/dossier.factories.ts";
 import { BUURT, buildSignalWorld, personSignal, placeSignal } from "./signals.fixtures.ts";
 import { triageDeadline } from "./signals.rules.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_signal_facts.
+
 describe("triage, meldcode, feedback and the neighbourhood view", () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildSignalWorld>>;

@@ -11,6 +11,8 @@ import {
 } from "../../test/factories.ts";
 import { importShippedCbsFiles } from "../areaAnalysis/cbs.repository.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_team_domain_needs.
+
 type Client = Awaited<ReturnType<typeof logInAs>>;
 
 describe("team composition and staffing", () => {

@@ -89,6 +89,38 @@ describe("administration: organisations, teams, users", () => {
     assert.equal(tooMany.statusCode, 400);
   });
 
+  test("a body accepts only declared fields: a teamId beside the path's is a 400 and goes nowhere", async () => {
+    const user = await buildUser(t.database.db, a.municipality.id, { organisationId: a.organisation.id });
+    const other = (
+      await admin.post("/api/teams", { name: "Team B", model: "integrated", areaCodes: [] })
+    ).json();
+    const smuggled = await admin.post(`/api/teams/${a.team.id}/members`, {
+      teamId: other.id,
+      userId: user.id,
+      organisationId: a.organisation.id,
+      hoursPerWeek: 12,
+      expertise: [],
+    });
+    assert.equal(smuggled.statusCode, 400);
+    assert.equal(smuggled.json().error, "unknownField");
+    assert.match(smuggled.json().message, /teamId/);
+    const memberships = await t.database.db
+      .selectFrom("teamMembership")
+      .select("teamId")
+      .where("userId", "=", user.id)
+      .execute();
+    assert.deepEqual(memberships, [], "nothing written");
+    // An unknown field in a nested object is named too, never a 500.
+    const nested = await admin.post("/api/teams", {
+      name: "X",
+      model: "integrated",
+      areaCodes: [],
+      extra: { a: 1 },
+    });
+    assert.equal(nested.statusCode, 400);
+    assert.equal(nested.json().error, "unknownField");
+  });
+
   test("another municipality's team, user or organisation is not found", async () => {
     assert.equal((await admin.get(`/api/teams/${b.team.id}`)).statusCode, 404);
     const foreignUser = await buildUser(t.database.db, b.municipality.id);

@@ -78,6 +78,14 @@ export function insertMembership(
 ) {
   return ctx.trx
     .insertInto("teamMembership")
-    .values({ municipalityId: ctx.actor.municipalityId, teamId, ...input })
+    .values({
+      municipalityId: ctx.actor.municipalityId,
+      userId: input.userId,
+      organisationId: input.organisationId,
+      hoursPerWeek: input.hoursPerWeek,
+      expertise: input.expertise,
+      office: input.office,
+      teamId,
+    })
     .execute();
 }

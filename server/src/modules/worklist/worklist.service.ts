@@ -1,4 +1,3 @@
-import { narrowToHouseholds } from "../../platform/access/focus.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { forbidden } from "../../platform/http/errors.ts";
 import { listConferenceDecisionsFor } from "../conferences/conferences.service.ts";
@@ -30,12 +29,11 @@ function scope(ctx: RequestContext, userIds: string[], teamIds: string[]): Omit<
 }
 
 /**
- * The worklist is about the households these professionals work on, so the access rules are asked for
- * those only (migration 0020) instead of for everything the actor may open; they still decide each row.
+ * The worklist is about the households these professionals work on: its queries name those households
+ * (index look-ups); the access rules still decide each row.
  */
 async function sections(ctx: RequestContext, base: Omit<Scope, "householdIds">) {
   const s: Scope = { ...base, householdIds: await worklistHouseholds(ctx, base.userIds) };
-  await narrowToHouseholds(ctx, s.householdIds);
   const [cases, actions, reviews, acute, aftercare, signals] = await Promise.all([
     casesLed(ctx, s),
     actionsDue(ctx, s),
@@ -51,7 +49,6 @@ async function sections(ctx: RequestContext, base: Omit<Scope, "householdIds">) 
 export async function getMyWorklist(ctx: RequestContext) {
   const s = scope(ctx, [ctx.actor.userId], ctx.actor.teamIds);
   const result = await sections(ctx, s);
-  // Under the same narrowing: the households of open decisions are among the worklist's.
   const conferenceDecisions = await listConferenceDecisionsFor(ctx, ctx.actor.userId);
   await ctx.audit({
     action: "worklist.viewed",

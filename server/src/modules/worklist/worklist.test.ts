@@ -9,6 +9,8 @@ import { buildAreas, buildDossier } from "../plans/plans.fixtures.ts";
 import * as sections from "./worklist.repository.ts";
 import { getMyWorklist, getTeamWorklist } from "./worklist.service.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_worklist_household_ids.
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe("Mijn werk: the professional's start, and the team lead's view per member", () => {

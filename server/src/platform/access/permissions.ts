@@ -124,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "portal.configure",
     "privacy.read",
     "privacy.manage",
+    "emergencyAccess.review",
     "retention.read",
     "areaAnalysis.read",
     "areaAnalysis.manage",

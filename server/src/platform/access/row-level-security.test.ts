@@ -134,7 +134,83 @@ describe("row-level security", () => {
         join pg_attribute a on a.attrelid = c.oid and a.attname = 'municipality_id'
         where n.nspname = 'public' and c.relkind = 'r'`.execute(database.db)
     ).rows;
-    const missing = rows.filter((r) => !r.rls && !["session", "audit_chain_head"].includes(r.tableName));
-    assert.deepEqual(missing, []);
+    assert.deepEqual(
+      rows.filter((r) => !r.rls),
+      [],
+    );
+  });
+
+  test("accounts, teams and memberships: reading is not writing (issue 15)", async () => {
+    const as = <T>(role: Role, userId: string, fn: Parameters<typeof withActor<T>>[3]) =>
+      withActor(
+        database.db,
+        { ...actorA, role, userId, teamIds: role === "resident" ? [] : actorA.teamIds },
+        { clientIp: null },
+        fn,
+      );
+    const resident = await a.member("resident");
+    // A resident cannot make themselves administrator: the update touches no row.
+    const escalated = await as("resident", resident.id, async (ctx) =>
+      Number(
+        (
+          await ctx.trx
+            .updateTable("appUser")
+            .set({ role: "administrator" })
+            .where("id", "=", resident.id)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      ),
+    );
+    assert.equal(escalated, 0);
+    const partner = await a.member("partner");
+    // A partner, a professional and a team lead cannot put anyone in a team (only the administrator).
+    for (const [role, userId] of [
+      ["partner", partner.id],
+      ["professional", (await a.member("professional")).id],
+      ["teamLead", actorA.userId],
+    ] as const) {
+      await assert.rejects(
+        as(role, userId, (ctx) =>
+          ctx.trx
+            .insertInto("teamMembership")
+            .values({
+              municipalityId: a.municipality.id,
+              teamId: a.team.id,
+              userId: partner.id,
+              organisationId: a.organisation.id,
+              hoursPerWeek: 8,
+            })
+            .execute(),
+        ),
+        /row-level security/,
+        role,
+      );
+      const renamed = await as(role, userId, async (ctx) =>
+        Number(
+          (
+            await ctx.trx
+              .updateTable("team")
+              .set({ name: "Overgenomen" })
+              .where("id", "=", a.team.id)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        ),
+      );
+      assert.equal(renamed, 0, `${role} renames no team`);
+    }
+    // The administrator does manage them.
+    const admin = await a.member("administrator");
+    const renamed = await as("administrator", admin.id, async (ctx) =>
+      Number(
+        (
+          await ctx.trx
+            .updateTable("team")
+            .set({ name: "Buurtteam Noord" })
+            .where("id", "=", a.team.id)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      ),
+    );
+    assert.equal(renamed, 1);
   });
 });

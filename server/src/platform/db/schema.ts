@@ -104,6 +104,17 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+/** Per user and household the level the access rules give, and why (server/sql/functions/access.sql). */
+export interface HouseholdAccessTable {
+  municipalityId: string;
+  userId: string;
+  householdId: string;
+  level: string;
+  sources: string[];
+  validFrom: Timestamp;
+  validUntil: Timestamp;
+}
+
 export interface FoundationTables {
   municipality: MunicipalityTable;
   organisation: OrganisationTable;
@@ -113,6 +124,7 @@ export interface FoundationTables {
   session: SessionTable;
   auditEvent: AuditEventTable;
   auditChainHead: AuditChainHeadTable;
+  householdAccess: HouseholdAccessTable;
 }
 
 /** All tables. Each domain module adds its own interface here. */

@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import { type PublicContext, type RequestContext, withActor, withPublicContext } from "../context.ts";
 import type { DB } from "../db/schema.ts";
 import { AppError, forbidden, unauthorized } from "./errors.ts";
+import { recordRefusal, refusalOf } from "./refusals.ts";
 
 /**
  * What a route requires. Every /api route must declare one; a route without it does not start.
@@ -43,12 +44,18 @@ export function registerAccess(
   });
 
   app.decorateRequest("session", undefined);
-  app.decorateRequest("withContext", function <
+  app.decorateRequest("withContext", async function <
     T,
   >(this: FastifyRequest, fn: (ctx: RequestContext) => Promise<T>) {
     const session = this.session;
     if (session?.stage !== "active") throw unauthorized();
-    return withActor(deps.db, session.actor, { clientIp: this.ip, afterAudit: deps.afterAudit }, fn);
+    try {
+      return await withActor(deps.db, session.actor, { clientIp: this.ip, afterAudit: deps.afterAudit }, fn);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) await recordRefusal(deps.db, session.actor, this, refusal, deps.afterAudit);
+      throw error;
+    }
   });
 
   app.decorateRequest("withPublicContext", function <
@@ -83,6 +90,10 @@ export function registerAccess(
     if (session.stage === "mfaSetupRequired")
       throw unauthorized("mfaSetupRequired", "Stel eerst tweestapsverificatie in.");
     if (access === "session") return;
-    if (!access.anyOf.some((p) => hasPermission(session.actor.role, p))) throw forbidden();
+    if (!access.anyOf.some((p) => hasPermission(session.actor.role, p))) {
+      const refusal = forbidden();
+      await recordRefusal(deps.db, session.actor, request, refusal, deps.afterAudit);
+      throw refusal;
+    }
   });
 }

@@ -11,11 +11,17 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
         .send({ error: error.code, message: error.message, details: error.details });
     }
     if (error.validation) {
+      const unknown = error.validation
+        .filter((v) => v.keyword === "additionalProperties")
+        .map((v) => `${v.instancePath ? `${v.instancePath.slice(1)}.` : ""}${v.params?.additionalProperty}`);
       return reply.code(400).send({
-        error: "invalidRequest",
-        message: "De invoer is niet volledig of niet geldig.",
+        error: unknown.length > 0 ? "unknownField" : "invalidRequest",
+        message:
+          unknown.length > 0
+            ? `De invoer bevat een veld dat hier niet hoort: ${unknown.join(", ")}. Er is niets opgeslagen.`
+            : "De invoer is niet volledig of niet geldig.",
         details: error.validation.map((v) => ({
-          field: v.instancePath || v.params?.missingProperty,
+          field: v.params?.additionalProperty ?? (v.instancePath || v.params?.missingProperty),
           problem: v.message,
         })),
       });

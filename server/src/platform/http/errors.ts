@@ -1,3 +1,5 @@
+import { GROUPS, TABLES, type TableRules } from "../access/rules.ts";
+
 /**
  * Errors the API answers with: `{ error: code, message: Dutch text, details? }`.
  * Services throw these; the error handler turns anything else into a precise 4xx or 503 where it can.
@@ -66,7 +68,7 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
     case "23502":
       return unprocessable("invalidValue", "Een waarde is ongeldig.", { constraint: e.constraint });
     case "42501":
-      return forbidden();
+      return databaseRefusal(e.message ?? "");
     case "40001":
     case "40P01":
       return conflict("concurrentChange", "Iemand anders wijzigde dit tegelijk. Probeer het opnieuw.");
@@ -82,5 +84,36 @@ export function databaseUnavailable(): AppError {
     503,
     "databaseUnavailable",
     "De database is even niet bereikbaar. Probeer het zo opnieuw.",
+  );
+}
+
+const LEVEL_NAMES: Record<string, string> = {
+  frontOffice: "de frontoffice",
+  read: "leestoegang",
+  emergency: "noodtoegang",
+  edit: "werken in het dossier",
+  caseLead: "de regiehouder",
+  resident: "de inwoner",
+  representative: "een gemachtigde",
+};
+
+/**
+ * A write the row-level security refused: 403 naming what the declaration (access/rules.ts) asks for
+ * that table and action, never a misleading 409. Services check first; this is the safety net.
+ */
+function databaseRefusal(message: string): AppError {
+  const table = /table "([a-z_]+)"/.exec(message)?.[1];
+  const rules = table ? (TABLES as Record<string, TableRules>)[table] : undefined;
+  const households = rules?.insert.flatMap((alternative) =>
+    alternative.flatMap((c) => (c.kind === "household" ? [...GROUPS[c.group]] : [])),
+  );
+  const needed = [...new Set(households ?? [])].map((l) => LEVEL_NAMES[l] ?? l);
+  return new AppError(
+    403,
+    "accessLevel",
+    needed.length > 0
+      ? `U mag dit niet vastleggen: daarvoor is nodig: ${needed.join(" of ")}. Vraag de regiehouder of uw teamleider om u bij de casus te betrekken.`
+      : "U heeft geen toegang om dit vast te leggen.",
+    { table: table ?? null },
   );
 }

@@ -18,8 +18,8 @@ export function DossierPrivacyLinks({ householdId }: { householdId: string }) {
   if (!a) return null;
   const can = (action: string) => a.actions.includes(action);
   const links = [
-    can("recordConsent") && { href: consentPath(householdId), label: t("privacy.consents") },
-    (can("export") || can("correct")) && { href: rightsPath(householdId), label: t("privacy.rights") },
+    can("register") && { href: consentPath(householdId), label: t("privacy.consents") },
+    (can("share") || can("edit")) && { href: rightsPath(householdId), label: t("privacy.rights") },
     can("breakTheGlass") && { href: breakGlassPath(householdId), label: t("privacy.breakGlass") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   return (

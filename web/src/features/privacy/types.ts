@@ -1,9 +1,21 @@
 /** Shapes of the privacy API (server/src/modules/privacy, emergencyAccess, residentRights). */
-export type AccessLevel = "edit" | "read" | "emergency" | "summary" | "none";
+export type AccessLevel =
+  | "caseLead"
+  | "edit"
+  | "read"
+  | "emergency"
+  | "frontOffice"
+  | "resident"
+  | "representative"
+  | "none";
 
+/** What the server allows on a household (levels from the access table, and the use cases they allow). */
 export interface HouseholdAccess {
   householdId: string;
   level: AccessLevel;
+  levels: AccessLevel[];
+  sources: string[];
+  emergencyUntil: string | null;
   actions: string[];
 }
 
