@@ -162,8 +162,10 @@ describe("emergency access (break the glass)", () => {
     assert.equal(res.json().reviewer, "teamLead");
     const grantId = res.json().id as string;
     const listOf = async (name: keyof typeof w.users) =>
-      ((await (await logInAs(t.app, w.users[name].username)).get("/api/emergency-access/reviews")).json()
-        .items as { id: string }[]).map((i) => i.id);
+      (
+        (await (await logInAs(t.app, w.users[name].username)).get("/api/emergency-access/reviews")).json()
+          .items as { id: string }[]
+      ).map((i) => i.id);
     assert.ok((await listOf("integratedLead")).includes(grantId), "the household's team lead reviews it");
     assert.ok(!(await listOf("networkLead")).includes(grantId), "the requester's own team lead does not");
     // The case lead sees who read their household under emergency access, and marks it seen.
@@ -186,7 +188,13 @@ describe("emergency access (break the glass)", () => {
     const owner = await logInAs(t.app, pro.username);
     const registered = await owner.post("/api/households", {
       members: [
-        member({ familyName: "Zonderleider", bsn: null, postcode: null, houseNumber: null, neighbourhoodCode: null }),
+        member({
+          familyName: "Zonderleider",
+          bsn: null,
+          postcode: null,
+          houseNumber: null,
+          neighbourhoodCode: null,
+        }),
       ],
     });
     assert.equal(registered.statusCode, 201, registered.body);
@@ -206,8 +214,10 @@ describe("emergency access (break the glass)", () => {
     assert.equal(reviewed.statusCode, 200, reviewed.body);
     // A team lead cannot review what the administrator reviews.
     const lead = await logInAs(t.app, w.users.integratedLead.username);
-    assert.ok(!((await lead.get("/api/emergency-access/reviews?all=true")).json().items as { id: string }[]).some(
-      (i) => i.id === res.json().id,
-    ));
+    assert.ok(
+      !((await lead.get("/api/emergency-access/reviews?all=true")).json().items as { id: string }[]).some(
+        (i) => i.id === res.json().id,
+      ),
+    );
   });
 });

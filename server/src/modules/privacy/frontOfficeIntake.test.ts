@@ -26,7 +26,15 @@ describe("the front office registers, opens, takes the intake and routes; it rea
 
   test("register, open the case and record the intake: each answered as done", async () => {
     const registered = await front.post("/api/households", {
-      members: [member({ familyName: "Aksoy", bsn: null, postcode: null, houseNumber: null, neighbourhoodCode: null })],
+      members: [
+        member({
+          familyName: "Aksoy",
+          bsn: null,
+          postcode: null,
+          houseNumber: null,
+          neighbourhoodCode: null,
+        }),
+      ],
     });
     assert.equal(registered.statusCode, 201, registered.body);
     householdId = registered.json().id;

@@ -58,7 +58,9 @@ function tableSql(table: string, rules: TableRules): string[] {
       lines.push(`CREATE POLICY ${action} ON ${table} FOR UPDATE USING (${expression})`);
       lines.push(`  WITH CHECK (${expression});`);
     } else {
-      grants.push(command);
+      grants.push(
+        action === "read" && rules.readColumns ? `SELECT (${rules.readColumns.join(", ")})` : command,
+      );
       const clause = action === "insert" ? "WITH CHECK" : "USING";
       lines.push(`CREATE POLICY ${action} ON ${table} FOR ${command} ${clause} (${expression});`);
     }

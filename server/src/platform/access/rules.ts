@@ -73,6 +73,8 @@ export interface TableRules {
   insert: Rule;
   update: Rule;
   delete: Rule;
+  /** Only these columns may be read (default: all). */
+  readColumns?: readonly string[];
   /** Only these columns may be updated (default: all). */
   updateColumns?: readonly string[];
   /** Keyed by municipality_id (default) or a reference table without it. */
