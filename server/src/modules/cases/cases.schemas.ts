@@ -84,7 +84,8 @@ export const CloseCase = Type.Object({
     Nullable(Type.Union([Type.Literal("yes"), Type.Literal("no"), Type.Literal("unknown")])),
   ),
   escalationExplanation: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  residentInformed: Type.Optional(Nullable(Type.Boolean())),
+  // One schema with two types: ajv then coerces nothing (an anyOf with null first turned false into null).
+  residentInformed: Type.Optional(Type.Unsafe<boolean | null>({ type: ["boolean", "null"] })),
   residentInformedHow: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   aftercareDate: Type.Optional(Nullable(DateText)),
 });
