@@ -4,7 +4,7 @@ import type { RequestContext } from "../../platform/context.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import { buurtShapes } from "./signals.map.ts";
 import { findArea } from "./signals.repository.ts";
-import { isSignalCategory } from "./signals.vocabulary.ts";
+import { isMeldcodeCategory, isSignalCategory } from "./signals.vocabulary.ts";
 
 interface Fact {
   id: string;
@@ -157,7 +157,7 @@ export async function startInitiative(
   const signals = input.signalIds.length
     ? await ctx.trx
         .selectFrom("signal")
-        .select(["id", "triageState", "firstActionAt", "teamId"])
+        .select(["id", "referenceCode", "category", "triageState", "firstActionAt", "teamId"])
         .where("id", "in", input.signalIds)
         .execute()
     : [];
@@ -165,6 +165,17 @@ export async function startInitiative(
     throw unprocessable("unknownSignal", "Een of meer signalen bestaan niet of horen niet bij uw team.", {
       field: "signalIds",
     });
+  }
+  // Linking an open signal triages it as "neighbourhood": never for the meldcode, which has its own path.
+  const meldcode = signals.filter(
+    (s) => isMeldcodeCategory(s.category) && (s.triageState === "new" || s.triageState === "outreach"),
+  );
+  if (meldcode.length > 0) {
+    throw unprocessable(
+      "meldcodeSignal",
+      `Signaal ${meldcode.map((s) => s.referenceCode).join(", ")} valt onder de meldcode (huiselijk geweld of zorgen om een kind) en wordt niet met een buurtinitiatief afgesloten. Beslis erover in de triage.`,
+      { field: "signalIds", signalIds: meldcode.map((s) => s.id) },
+    );
   }
   const id = randomUUID();
   await ctx.trx

@@ -88,7 +88,7 @@ export async function findStaffSignal(ctx: RequestContext, id: string) {
 export function listOpenGroup(ctx: RequestContext, groupId: string) {
   return ctx.trx
     .selectFrom("signal")
-    .select(["id", "category", "teamId", "triageState", "receivedAt", "firstActionAt"])
+    .select(["id", "referenceCode", "category", "teamId", "triageState", "receivedAt", "firstActionAt"])
     .where("groupId", "=", groupId)
     .where("triageState", "in", OPEN)
     .execute();
@@ -121,7 +121,7 @@ export function listMeldcodeSteps(ctx: RequestContext, signalId: string) {
     .innerJoin("appUser as u", (j) =>
       j.onRef("u.municipalityId", "=", "m.municipalityId").onRef("u.id", "=", "m.recordedByUserId"),
     )
-    .select(["m.step", "m.note", "m.recordedAt", "u.displayName as recordedBy"])
+    .select(["m.step", "m.note", "m.skipped", "m.recordedAt", "u.displayName as recordedBy"])
     .where("m.signalId", "=", signalId)
     .execute();
 }
