@@ -90,6 +90,12 @@ export const CloseCase = Type.Object({
   aftercareDate: Type.Optional(Nullable(DateText)),
 });
 
+export const CaseProfessionalParams = Type.Object({ id: Uuid, userId: Uuid });
+export const EndInvolvement = Type.Object({
+  version: Version,
+  reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+
 export const ReopenCase = Type.Object({ version: Version, reason: Type.String({ maxLength: 2000 }) });
 
 export const AddJournalEntry = Type.Object({

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "case.statusChanged",
   "case.caseLeadHandedOver",
   "case.professionalInvolved",
+  "case.involvementEnded",
   "case.closed",
   "case.reopened",
   "intake.recorded",
