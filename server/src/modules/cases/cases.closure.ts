@@ -115,7 +115,7 @@ export async function closeCase(ctx: RequestContext, caseId: string, input: Clos
     resourceId: caseId,
     householdId: c.householdId,
     teamId: c.teamId,
-    details: { reason, escalationPrevented: input.escalationPrevented, finalAssessmentId: final.id },
+    details: { finalAssessmentId: final.id },
   });
   return { id: caseId };
 }

@@ -34,7 +34,7 @@ export async function requestEmergencyAccess(
   if (reason.length < settings.minReasonLength) {
     throw unprocessable(
       "reasonTooShort",
-      `Beschrijf waarom u in deze noodsituatie toegang nodig heeft, in minstens ${settings.minReasonLength} tekens. De reden komt in het logboek en uw teamleider beoordeelt haar.`,
+      `Beschrijf waarom u in deze noodsituatie toegang nodig heeft, in minstens ${settings.minReasonLength} tekens. We leggen de reden vast bij de noodtoegang en uw teamleider beoordeelt haar.`,
       { field: "reason" },
     );
   }
@@ -81,7 +81,7 @@ export async function requestEmergencyAccess(
     resourceId: id,
     householdId: input.householdId,
     teamId,
-    reason,
+    // The reason stays in the emergency access record (the review list and access logs read it there).
     details: { breakTheGlass: true, minutes, expiresAt: expiresAt.toISOString() },
   });
   return { id, householdId: input.householdId, expiresAt: expiresAt.toISOString(), minutes };

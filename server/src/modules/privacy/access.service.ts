@@ -178,7 +178,6 @@ export async function routeCase(
     details: {
       organisationId: input.organisationId,
       userId: input.userId ?? null,
-      purpose: decision.purposeCode,
     },
   });
   return { id, caseId: openCase.id, organisationId: input.organisationId, userId: input.userId ?? null };

@@ -112,7 +112,7 @@ async function removeHousehold(
     trx,
   );
   await sql`update case_file set allocation_grounds = 'geanonimiseerd', closure_note = null,
-      escalation_explanation = 'geanonimiseerd', resident_informed_how = case when resident_informed then 'geanonimiseerd' end
+      escalation_explanation = 'geanonimiseerd', resident_informed_how = 'geanonimiseerd'
     where household_id = ${due.householdId}`.execute(trx);
   await sql`update case_status_change set note = null where household_id = ${due.householdId}`.execute(trx);
   await sql`update assessment_score set note = null where household_id = ${due.householdId}`.execute(trx);

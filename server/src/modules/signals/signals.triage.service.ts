@@ -317,7 +317,7 @@ export async function decideSignal(ctx: RequestContext, id: string, input: Decis
       resourceId: g.id,
       teamId: g.teamId,
       householdId: (set.householdId as string | undefined) ?? null,
-      reason,
+      // The reason stays in the signal's own record (decision_reason), which retention removes.
       details: { decision: input.decision, viaGroupOf: g.id === id ? null : id },
     });
   }
