@@ -140,7 +140,7 @@ export async function routeCase(
     .where((eb) => (input.userId ? eb("toUserId", "=", input.userId) : eb("toUserId", "is", null)))
     .executeTakeFirst();
   if (existing) throw conflict("alreadyRouted", "Deze aanvraag is al naar deze ontvanger doorgezet.");
-  const decision = await assertSharingAllowed(ctx, {
+  await assertSharingAllowed(ctx, {
     householdId,
     caseId: openCase.id,
     action: "routeCase",
