@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
+import { assertNoPersonalData, shareable } from "../conferences/personalData.ts";
 import { buurtShapes } from "./signals.map.ts";
 import { findArea } from "./signals.repository.ts";
+import { signalPeople } from "./signals.triage.repository.ts";
 import { isMeldcodeCategory, isSignalCategory } from "./signals.vocabulary.ts";
 
 interface Fact {
@@ -108,6 +110,7 @@ export async function getNeighbourhoodView(
     })),
     initiatives: initiatives.map((i) => ({
       ...i,
+      title: shareable(i.title, []),
       neighbourhoodName: names.get(i.neighbourhoodCode) ?? i.neighbourhoodCode,
       startedAt: new Date(i.startedAt).toISOString(),
       signalCount: all.filter((f) => f.initiativeId === i.id).length,
@@ -177,6 +180,13 @@ export async function startInitiative(
       { field: "signalIds", signalIds: meldcode.map((s) => s.id) },
     );
   }
+  // The neighbourhood view (policy staff too) shows title and description.
+  const people = await signalPeople(
+    ctx,
+    signals.map((s) => s.id),
+  );
+  assertNoPersonalData(title, people, "De titel van het initiatief", "title");
+  assertNoPersonalData(description, people, "De beschrijving van het initiatief", "description");
   const id = randomUUID();
   await ctx.trx
     .insertInto("neighbourhoodInitiative")
@@ -261,7 +271,8 @@ export async function getFigures(ctx: RequestContext, query: { from?: string; to
       becameCase: becameCase.length,
       share: decided.length ? Math.round((becameCase.length / decided.length) * 1000) / 10 : null,
     },
-    referrals: rows(count(all.filter((f) => f.referredTo).map((f) => f.referredTo as string))),
+    // Older referral texts that identify someone are counted under a withheld label.
+    referrals: rows(count(all.filter((f) => f.referredTo).map((f) => shareable(f.referredTo as string, [])))),
   };
 }
 

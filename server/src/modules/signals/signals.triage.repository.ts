@@ -197,3 +197,20 @@ export async function countHiddenMatches(
       ${houseNumber}::integer, ${addition}::text)`.execute(ctx.trx);
   return rows.rows.filter((r) => !r.visible).length;
 }
+
+/**
+ * The people signals name (subject and reporter), for the identifying-data check of shared texts. A
+ * street alone is left out: a neighbourhood initiative may well be about a street.
+ */
+export async function signalPeople(ctx: RequestContext, signalIds: readonly string[]) {
+  if (signalIds.length === 0) return [];
+  const rows = await ctx.trx
+    .selectFrom("signal")
+    .select(["personName", "postcode", "houseNumber", "reporterName", "reporterPhone", "reporterEmail"])
+    .where("id", "in", [...signalIds])
+    .execute();
+  return rows.flatMap((r) => [
+    { names: r.personName ? [r.personName] : [], postcode: r.postcode, houseNumber: r.houseNumber },
+    { names: r.reporterName ? [r.reporterName] : [], phone: r.reporterPhone, email: r.reporterEmail },
+  ]);
+}

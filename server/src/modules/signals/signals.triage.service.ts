@@ -1,6 +1,7 @@
 import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
+import { assertNoPersonalData } from "../conferences/personalData.ts";
 import { assertVisibleHousehold } from "../households/households.service.ts";
 import { openCaseForSignal } from "./signals.cases.ts";
 import {
@@ -21,6 +22,7 @@ import {
   listOpenGroup,
   listQueue,
   listTeamMembers,
+  signalPeople,
   toQueueItem,
 } from "./signals.triage.repository.ts";
 import type { ContactAttemptInput, Decision } from "./signals.triage.schemas.ts";
@@ -218,6 +220,16 @@ export async function decideSignal(ctx: RequestContext, id: string, input: Decis
           "De naam van de organisatie is te lang (ten hoogste 200 tekens).",
           { field: "referredTo" },
         );
+      // Referrals are counted by name in the figures that policy staff see.
+      assertNoPersonalData(
+        to,
+        await signalPeople(
+          ctx,
+          group.map((g) => g.id),
+        ),
+        "Waarnaar u verwijst",
+        "referredTo",
+      );
       state = "referred";
       set.referredTo = to;
       break;
