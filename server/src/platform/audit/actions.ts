@@ -143,6 +143,10 @@ export const AUDIT_ACTIONS = [
   "resident.exported",
   "resident.corrected",
   "retention.ran",
+  "retention.logViewed",
+  "legalHold.placed",
+  "legalHold.released",
+  "legalHold.listed",
   // Area analysis and staffing (no resident data; staffing views show staff names and hours)
   "areaAnalysis.imported",
   "areaAnalysis.weightsChanged",
