@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { DEFAULT_PURPOSES } from "../privacy/categories.ts";
 import type { Candidate } from "./retention.log.ts";
-import { deleteRows, deletionConditions, type ForeignKey } from "./retention.remove.ts";
+import { type ForeignKey, removeRows } from "./retention.remove.ts";
 
 /** Tables kept (stripped of identifying values) when a purpose says anonymise: the statistics skeleton. */
 const KEPT_WHEN_ANONYMISED = new Set([
@@ -164,7 +164,7 @@ export async function removeHousehold(
   if (action === "delete")
     await sql`update household set merged_into_id = null
       where municipality_id = ${municipalityId} and merged_into_id = ${householdId}`.execute(trx);
-  const counts = await deleteRows(trx, deletionConditions(base, schema.keys, removable));
+  const counts = await removeRows(trx, base, schema.keys, removable);
   if (action === "anonymise") await anonymise(trx, municipalityId, householdId, residents);
   const removedUsers = (
     await sql<{ id: string }>`delete from app_user u

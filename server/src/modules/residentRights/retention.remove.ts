@@ -53,6 +53,8 @@ export function deletionConditions(
   base: ReadonlyMap<string, RawBuilder<unknown>>,
   keys: readonly ForeignKey[],
   removable: ReadonlySet<string>,
+  /** Also follow references into tables that have a condition of their own (slower; see removeRows). */
+  full = true,
 ): Map<string, RawBuilder<unknown>> {
   const memo = new Map<string, RawBuilder<unknown> | null>();
   const inProgress = new Set<string>();
@@ -64,11 +66,12 @@ export function deletionConditions(
     const own = base.get(table);
     if (own) parts.push(own);
     for (const key of keys) {
-      if (key.child !== table) continue;
+      if (key.child !== table || (own && !full)) continue;
       const parent = condition(key.parent);
       if (!parent) continue;
+      // With the tenant column, so the child's foreign-key or primary-key index can answer it.
       parts.push(
-        sql`(${columns(key.childColumns)}) in (select ${columns(key.parentColumns)} from ${sql.table(key.parent)} where ${parent})`,
+        sql`(municipality_id, ${columns(key.childColumns)}) in (select municipality_id, ${columns(key.parentColumns)} from ${sql.table(key.parent)} where ${parent})`,
       );
     }
     inProgress.delete(table);
@@ -108,4 +111,28 @@ export async function deleteRows(
     if (n > 0) out[table] = n;
   });
   return out;
+}
+
+/**
+ * Deletes a record with everything that refers to it. First with each table's own condition only (a
+ * household's rows by household_id: index look-ups); when a foreign key then still refers to a removed
+ * row from another record's row (a match on another household's request, a merge note), again in the
+ * same transaction following every reference, which reads the referring tables through their keys.
+ */
+export async function removeRows(
+  trx: Kysely<DB>,
+  base: ReadonlyMap<string, RawBuilder<unknown>>,
+  keys: readonly ForeignKey[],
+  removable: ReadonlySet<string>,
+): Promise<Record<string, number>> {
+  await sql`savepoint retention_fast`.execute(trx);
+  try {
+    const counts = await deleteRows(trx, deletionConditions(base, keys, removable, false));
+    await sql`release savepoint retention_fast`.execute(trx);
+    return counts;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "23503") throw error;
+    await sql`rollback to savepoint retention_fast`.execute(trx);
+    return deleteRows(trx, deletionConditions(base, keys, removable, true));
+  }
 }

@@ -247,6 +247,27 @@ describe("retention for every kind of record", () => {
       }),
       "second case",
     );
+    // A duplicate registration merged into C: the empty shell goes after the no-case period, and with
+    // it C's merge note (which refers to it) — the one reference across households the job must follow.
+    ids.merged = (
+      await lead.post("/api/households", {
+        members: [
+          member({
+            bsn: null,
+            givenName: "Dubbel",
+            familyName: "Geregistreerd",
+            postcode: null,
+            houseNumber: null,
+            houseNumberAddition: null,
+            neighbourhoodCode: null,
+          }),
+        ],
+      })
+    ).json().id;
+    ok(
+      await tl.post(`/api/households/${ids.c}/merge`, { mergedHouseholdId: ids.merged, note: "Dubbel" }),
+      "merge",
+    );
     // An emergency access on C that nobody reviewed yet.
     const unreviewed = await o.post("/api/emergency-access", {
       householdId: ids.c,
@@ -328,6 +349,9 @@ describe("retention for every kind of record", () => {
     assert.equal(await exists("signal_meldcode_step", "signal_id", ids.signalDecided as string), 0);
     assert.equal(await exists("household", "id", ids.householdWithoutCase as string), 0);
     assert.deepEqual(await log("signal", ids.signalDecided as string), ["deleted"]);
+    assert.equal(await exists("household", "id", ids.merged as string), 0, "the merged-away shell");
+    assert.equal(await exists("household_merge", "merged_household_id", ids.merged as string), 0);
+    assert.equal(await exists("household", "id", ids.c as string), 1);
     assert.equal(await exists("signal", "id", ids.signalOpen as string), 1);
     assert.deepEqual(await log("signal", ids.signalOpen as string), ["kept:openSignal"]);
     assert.equal(await exists("signal", "id", ids.signalHeld as string), 1);

@@ -6,7 +6,7 @@ import { purgeExpiredExports } from "./exportDelivery.service.ts";
 import { householdCandidates, removeHousehold } from "./retention.households.ts";
 import { RECORD_RULES, type RecordRule, type RetentionClock } from "./retention.kinds.ts";
 import { type Candidate, entryOf, type LogEntry, writeLog } from "./retention.log.ts";
-import { deleteRows, deletionConditions, foreignKeys } from "./retention.remove.ts";
+import { foreignKeys, removeRows } from "./retention.remove.ts";
 import { RETENTION_TABLES, RULE_TEXTS } from "./retention.rules.ts";
 import { discoverPersonalTables } from "./schemaCatalogue.ts";
 
@@ -67,7 +67,7 @@ async function removeRecords(
           sql`municipality_id = ${municipalityId} and ${sql.ref(rule.idColumn)}::text = any (${ids}::text[])`,
         ],
       ]);
-      return deleteRows(trx, deletionConditions(base, schema.keys, new Set(rule.removable)));
+      return removeRows(trx, base, schema.keys, new Set(rule.removable));
     });
   const ids = due.map((c) => c.recordId);
   if (ids.length === 0) return;
