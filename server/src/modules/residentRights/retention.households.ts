@@ -32,6 +32,13 @@ export async function signalTriageMonths(db: Kysely<DB>, municipalityId: string)
     : { months: SIGNAL_TRIAGE?.retentionMonths ?? 6, source: "signalTriage (standaard)" };
 }
 
+/** A hold on the household, or on a signal linked to it (the household's removal would take the signal). */
+const heldHousehold = (municipality: RawBuilder<unknown>, household: RawBuilder<unknown>) => sql<boolean>`(
+  exists (select 1 from legal_hold l where l.municipality_id = ${municipality} and l.household_id = ${household}
+    and l.released_at is null)
+  or exists (select 1 from legal_hold l join signal s on s.municipality_id = l.municipality_id and s.id = l.signal_id
+    where l.municipality_id = ${municipality} and s.household_id = ${household} and l.released_at is null))`;
+
 /**
  * Households whose retention period ended at `now`: every case closed and each case's purpose period
  * past (delete or anonymise, as the purposes say), or registered without a case longer ago than the
@@ -59,8 +66,7 @@ export async function householdCandidates(
       bool_and(c.status = 'closed') as all_closed,
       bool_and(c.status = 'closed' and coalesce(p.id, d.id) is not null
         and c.closed_at + make_interval(months => coalesce(p.retention_months, d.retention_months)) <= ${now}) as all_past,
-      exists (select 1 from legal_hold h where h.municipality_id = c.municipality_id
-        and h.household_id = c.household_id and h.released_at is null) as held
+      ${heldHousehold(sql`c.municipality_id`, sql`c.household_id`)} as held
     from case_file c
     left join case_purpose cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id
     left join processing_purpose p on p.municipality_id = cp.municipality_id and p.id = cp.purpose_id
@@ -95,14 +101,18 @@ export async function householdCandidates(
     else out.push({ ...base, action: r.actions.includes("anonymise") ? "anonymise" : "delete" });
   }
   const signal = await signalTriageMonths(db, municipalityId);
+  // Without a case the period runs from the registration or the latest signal linked to it, if later.
   const withoutCase = await sql<{ householdId: string; createdOn: string; held: boolean }>`
-    select h.id as household_id, (h.created_at at time zone 'Europe/Amsterdam')::date::text as created_on,
-      exists (select 1 from legal_hold l where l.municipality_id = h.municipality_id and l.household_id = h.id
-        and l.released_at is null) as held
-    from household h
-    where h.municipality_id = ${municipalityId}
-      and not exists (select 1 from case_file c where c.municipality_id = h.municipality_id and c.household_id = h.id)
-      and h.created_at + make_interval(months => ${signal.months}) <= ${now}`.execute(db);
+    select x.id as household_id, (x.started_at at time zone 'Europe/Amsterdam')::date::text as created_on,
+      ${heldHousehold(sql`x.municipality_id`, sql`x.id`)} as held
+    from (
+      select h.municipality_id, h.id, greatest(h.created_at, (select max(s.received_at) from signal s
+        where s.municipality_id = h.municipality_id and s.household_id = h.id)) as started_at
+      from household h
+      where h.municipality_id = ${municipalityId}
+        and not exists (select 1 from case_file c where c.municipality_id = h.municipality_id and c.household_id = h.id)
+    ) x
+    where x.started_at + make_interval(months => ${signal.months}) <= ${now}`.execute(db);
   for (const r of withoutCase.rows) {
     out.push({
       kind: "household",
