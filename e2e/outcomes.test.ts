@@ -15,6 +15,7 @@ describe("outcome monitor and Effectencalculator journeys", () => {
     await page.getByRole("table", { name: /Caseload/ }).waitFor();
     await expectPage(page, "Monitor opbrengstgericht werken");
     await page.getByText(/minder dan 5 inwoners/).waitFor();
+    await page.getByRole("heading", { name: /Hoeveel niveaus vooruit of achteruit/ }).waitFor();
     assert.ok((await page.getByRole("cell", { name: "< 5", exact: true }).count()) > 0, "a suppressed cell");
     await page.getByLabel("Indeling").selectOption({ label: "wijk" });
     await page.getByLabel("Per", { exact: true }).selectOption({ label: "kwartaal" });

@@ -620,6 +620,26 @@ CREATE POLICY read ON retention_run FOR SELECT USING (retention_run.municipality
   AND ((SELECT app_role()) = 'administrator'));
 GRANT SELECT ON retention_run TO wijkwerk_app;
 
+-- retention_log_entry
+ALTER TABLE retention_log_entry ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON retention_log_entry FROM wijkwerk_app;
+CREATE POLICY read ON retention_log_entry FOR SELECT USING (retention_log_entry.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
+GRANT SELECT ON retention_log_entry TO wijkwerk_app;
+
+-- legal_hold
+ALTER TABLE legal_hold ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON legal_hold FROM wijkwerk_app;
+CREATE POLICY read ON legal_hold FOR SELECT USING (legal_hold.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
+CREATE POLICY insert ON legal_hold FOR INSERT WITH CHECK (legal_hold.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator' AND (placed_by_user_id = (SELECT app_user_id()))));
+CREATE POLICY update ON legal_hold FOR UPDATE USING (legal_hold.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'))
+  WITH CHECK (legal_hold.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
+GRANT SELECT, INSERT, UPDATE (released_at, released_by_user_id) ON legal_hold TO wijkwerk_app;
+
 -- household_access
 ALTER TABLE household_access ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON household_access FROM wijkwerk_app;

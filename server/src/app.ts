@@ -29,6 +29,7 @@ import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
 import { reciprocityRoutes } from "./modules/reciprocity/reciprocity.routes.ts";
 import { exportDeliveryRoutes } from "./modules/residentRights/exportDelivery.routes.ts";
 import { residentRightsRoutes } from "./modules/residentRights/residentRights.routes.ts";
+import { retentionRoutes } from "./modules/residentRights/retention.routes.ts";
 import { scheduleRetention } from "./modules/residentRights/retention.ts";
 import { signalRoutes } from "./modules/signals/signals.routes.ts";
 import { staffingRoutes } from "./modules/staffing/staffing.routes.ts";
@@ -124,6 +125,7 @@ export async function buildApp(
   conferenceRoutes(app);
   residentRightsRoutes(app);
   exportDeliveryRoutes(app);
+  retentionRoutes(app);
   outcomeRoutes(app);
   impactCalculatorRoutes(app);
   const stopRetention = scheduleRetention(db, (error) =>

@@ -356,6 +356,17 @@ BEGIN
 END
 $$;
 
+-- The emergency access an audit event refers to: the one it was read under (details.emergencyAccessId),
+-- or the one an emergencyAccess.* event is about. The reason is read from there, never from the event.
+CREATE OR REPLACE FUNCTION app_audit_emergency_access_id(p_event audit_event) RETURNS uuid
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN p_event.details ->> 'emergencyAccessId' ~ '^[0-9a-f-]{36}$' THEN (p_event.details ->> 'emergencyAccessId')::uuid
+    WHEN p_event.resource_type = 'emergencyAccess' AND p_event.resource_id ~ '^[0-9a-f-]{36}$'
+      THEN p_event.resource_id::uuid
+  END
+$$;
+
 -- Who accessed a household's or resident's data, for the resident's export: only with full access.
 CREATE OR REPLACE FUNCTION app_household_access_log(p_household_id uuid, p_resident_id uuid)
 RETURNS TABLE (id bigint, occurred_at timestamptz, action text, actor_name text, actor_role text,
@@ -367,7 +378,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   LEFT JOIN app_user u ON u.municipality_id = e.municipality_id AND u.id = e.actor_user_id
   LEFT JOIN organisation o ON o.municipality_id = e.municipality_id AND o.id = e.actor_organisation_id
   LEFT JOIN emergency_access g ON g.municipality_id = e.municipality_id
-    AND g.id = (e.details ->> 'emergencyAccessId')::uuid
+    AND g.id = app_audit_emergency_access_id(e)
   WHERE e.municipality_id = app_municipality_id()
     AND app_has_access(p_household_id, 'dossier')
     AND (e.household_id = p_household_id OR e.resident_id = p_resident_id)

@@ -331,12 +331,8 @@ BEGIN
 END
 $function$;
 
-CREATE OR REPLACE FUNCTION app_refresh_case_outcomes(p_municipality_ids uuid[], p_case_ids uuid[])
- RETURNS void
- LANGUAGE plpgsql
- SECURITY DEFINER
- SET search_path TO 'public'
-AS $function$
+CREATE OR REPLACE FUNCTION app_refresh_case_outcomes(p_municipality_ids uuid[], p_case_ids uuid[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF coalesce(cardinality(p_case_ids), 0) = 0 THEN
     RETURN;
@@ -355,12 +351,12 @@ BEGIN
   FOR UPDATE OF s;
 
   INSERT INTO case_outcome_summary AS s (municipality_id, case_id, team_id, opened_on, closed_on, closure_reason,
-    escalation_prevented, resident_informed, neighbourhood_code, wmo_fields, zrm_changes, actions,
+    escalation_prevented, resident_informed, neighbourhood_code, wmo_fields, zrm_changes, zrm_deltas, actions,
     first_action_on, last_action_on)
   SELECT c.municipality_id, c.id, c.team_id, (c.opened_at AT TIME ZONE 'Europe/Amsterdam')::date,
     CASE WHEN c.status = 'closed' THEN (c.closed_at AT TIME ZONE 'Europe/Amsterdam')::date END,
     c.closure_reason, c.escalation_prevented, c.resident_informed, contact.neighbourhood_code,
-    coalesce(wmo.fields, '{}'), coalesce(zrm.changes, '{}'), coalesce(ladder.actions, '{}'),
+    coalesce(wmo.fields, '{}'), coalesce(zrm.changes, '{}'), coalesce(zrm.deltas, '{}'), coalesce(ladder.actions, '{}'),
     ladder.first_on, ladder.last_on
   FROM unnest(p_municipality_ids, p_case_ids) AS k (municipality_id, case_id)
   JOIN case_file c ON c.municipality_id = k.municipality_id AND c.id = k.case_id
@@ -372,7 +368,9 @@ BEGIN
   ) contact ON true
   LEFT JOIN LATERAL (
     SELECT array_agg(ROW(d.domain, CASE WHEN d.intake IS NULL THEN 'missing' WHEN d.final > d.intake THEN 'improved'
-        WHEN d.final = d.intake THEN 'same' ELSE 'worse' END)::outcome_zrm_change ORDER BY d.domain, d.resident_id) AS changes
+        WHEN d.final = d.intake THEN 'same' ELSE 'worse' END)::outcome_zrm_change ORDER BY d.domain, d.resident_id) AS changes,
+      array_agg(ROW(d.domain, (d.final - d.intake)::smallint)::outcome_zrm_delta ORDER BY d.domain, d.resident_id)
+        FILTER (WHERE d.intake IS NOT NULL) AS deltas
     FROM (
       SELECT a.resident_id, sc.domain,
         (array_agg(sc.level ORDER BY a.assessed_on DESC, a.recorded_at DESC) FILTER (WHERE a.kind = 'final'))[1] AS final,
@@ -405,16 +403,55 @@ BEGIN
     team_id = EXCLUDED.team_id, opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on,
     closure_reason = EXCLUDED.closure_reason, escalation_prevented = EXCLUDED.escalation_prevented,
     resident_informed = EXCLUDED.resident_informed, neighbourhood_code = EXCLUDED.neighbourhood_code,
-    wmo_fields = EXCLUDED.wmo_fields, zrm_changes = EXCLUDED.zrm_changes, actions = EXCLUDED.actions,
+    wmo_fields = EXCLUDED.wmo_fields, zrm_changes = EXCLUDED.zrm_changes, zrm_deltas = EXCLUDED.zrm_deltas,
+    actions = EXCLUDED.actions,
     first_action_on = EXCLUDED.first_action_on, last_action_on = EXCLUDED.last_action_on
   WHERE (s.team_id, s.opened_on, s.closed_on, s.closure_reason, s.escalation_prevented, s.resident_informed,
-      s.neighbourhood_code, s.wmo_fields, s.zrm_changes, s.actions)
+      s.neighbourhood_code, s.wmo_fields, s.zrm_changes, s.zrm_deltas, s.actions)
     IS DISTINCT FROM (EXCLUDED.team_id, EXCLUDED.opened_on, EXCLUDED.closed_on, EXCLUDED.closure_reason,
       EXCLUDED.escalation_prevented, EXCLUDED.resident_informed, EXCLUDED.neighbourhood_code, EXCLUDED.wmo_fields,
-      EXCLUDED.zrm_changes, EXCLUDED.actions);
+      EXCLUDED.zrm_changes, EXCLUDED.zrm_deltas, EXCLUDED.actions);
 END
-$function$;
+$$;
 
 REVOKE ALL ON FUNCTION app_outcome_figures(p_from date, p_until date, p_granularity text, p_dimension text, p_now timestamp with time zone), app_outcome_figures_live(p_from date, p_until date, p_granularity text, p_dimension text, p_now timestamp with time zone), app_outcomes_after_change(), app_rebuild_case_outcomes(), app_refresh_case_outcomes(p_municipality_ids uuid[], p_case_ids uuid[]) FROM PUBLIC;
 
 GRANT EXECUTE ON FUNCTION app_outcome_figures(p_from date, p_until date, p_granularity text, p_dimension text, p_now timestamp with time zone) TO wijkwerk_app;
+
+-- Per domain and change in levels: the residents (NULL when 1–4 for policy staff), the domain's total
+-- and mean (NULL for policy staff when the total is under 5 or any count of the domain is withheld: the
+-- mean and the total would otherwise give it back).
+CREATE OR REPLACE FUNCTION app_outcome_change_size(p_from date, p_until date)
+RETURNS TABLE (domain text, delta integer, residents integer, suppressed boolean, total integer, mean numeric)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  WITH settings AS (
+    SELECT (SELECT app_municipality_id()) AS mid, (SELECT app_role()) = 'policyOfficer' AS protect
+    WHERE (SELECT app_role()) IN ('policyOfficer', 'teamLead')
+  ),
+  cells AS (
+    SELECT d.domain, d.delta::integer AS delta, count(*)::integer AS n
+    FROM case_outcome_summary c
+    CROSS JOIN settings s
+    CROSS JOIN LATERAL unnest(c.zrm_deltas) d
+    WHERE c.municipality_id = s.mid AND c.closed_on BETWEEN p_from AND p_until
+      AND (s.protect OR c.team_id = ANY ((SELECT app_team_ids())::uuid[]))
+    GROUP BY 1, 2
+  ),
+  per_domain AS (
+    SELECT domain, sum(n)::integer AS total, round(sum(delta * n)::numeric / sum(n), 2) AS mean, min(n) AS smallest
+    FROM cells GROUP BY domain
+  )
+  SELECT c.domain, c.delta,
+    CASE WHEN s.protect AND c.n < 5 THEN NULL ELSE c.n END,
+    s.protect AND c.n < 5,
+    CASE WHEN s.protect AND p.total < 5 THEN NULL ELSE p.total END,
+    CASE WHEN s.protect AND p.smallest < 5 THEN NULL ELSE p.mean END
+  FROM cells c
+  JOIN per_domain p ON p.domain = c.domain
+  CROSS JOIN settings s
+$$;
+REVOKE ALL ON FUNCTION app_outcome_change_size(date, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_outcome_change_size(date, date) TO wijkwerk_app;
+
+-- The functions above may have changed what the summary holds: recompute it.
+SELECT app_rebuild_case_outcomes();

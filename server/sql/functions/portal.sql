@@ -13,7 +13,7 @@ AS $function$
     (e.action LIKE 'emergencyAccess.%' OR coalesce(e.details ->> 'breakTheGlass', '') = 'true')
   FROM audit_event e
   LEFT JOIN emergency_access g ON g.municipality_id = e.municipality_id
-    AND g.id = (e.details ->> 'emergencyAccessId')::uuid
+    AND g.id = app_audit_emergency_access_id(e)
   LEFT JOIN organisation o ON o.municipality_id = e.municipality_id AND o.id = e.actor_organisation_id
   LEFT JOIN app_user u ON u.municipality_id = e.municipality_id AND u.id = e.actor_user_id
   LEFT JOIN portal_setting s ON s.municipality_id = e.municipality_id

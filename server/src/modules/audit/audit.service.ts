@@ -18,6 +18,12 @@ export async function readAuditTrail(
     .leftJoin("organisation as o", (j) =>
       j.onRef("o.municipalityId", "=", "e.municipalityId").onRef("o.id", "=", "e.actorOrganisationId"),
     )
+    // An emergency access's reason lives in its own record (readable by the team lead who reviews it).
+    .leftJoin("emergencyAccess as ea", (j) =>
+      j
+        .onRef("ea.municipalityId", "=", "e.municipalityId")
+        .on((eb) => eb("ea.id", "=", sql<string>`app_audit_emergency_access_id(e)`)),
+    )
     .select([
       "e.id",
       "e.occurredAt",
@@ -29,7 +35,7 @@ export async function readAuditTrail(
       "e.resourceId",
       "e.householdId",
       "e.clientIp",
-      "e.reason",
+      sql<string | null>`coalesce(ea.reason, e.reason)`.as("reason"),
     ])
     .orderBy("e.id", "desc")
     .limit(limit + 1);

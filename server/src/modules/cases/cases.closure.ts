@@ -1,5 +1,5 @@
 import type { RequestContext } from "../../platform/context.ts";
-import { conflict, unprocessable } from "../../platform/http/errors.ts";
+import { AppError, conflict, unprocessable } from "../../platform/http/errors.ts";
 import { type AssessmentInput, insertAssessment } from "../assessments/assessments.service.ts";
 import { isCalendarDate, todayInNetherlands } from "../households/residents.rules.ts";
 import { loadForChange, saveCase, trimmed } from "./cases.guards.ts";
@@ -28,62 +28,75 @@ const CLOSURE_REASONS = [
   "other",
 ];
 
-/** Closure (§1.11): every required field is named when missing, so nothing is closed half-way. */
+interface ClosureProblem {
+  field: keyof Omit<CloseInput, "version" | "note">;
+  code: string;
+  /** What to fill in or correct, as it reads after "Vul nog in of verbeter:". */
+  message: string;
+}
+
+/**
+ * Closure (§1.11): every problem with the closure fields is named in one answer, per field, so nothing
+ * is closed half-way and the form can point at each field. The same rules are CHECKs on case_file.
+ */
 export async function closeCase(ctx: RequestContext, caseId: string, input: CloseInput) {
   const c = await loadForChange(ctx, caseId, input.version);
   if (!canClose(c.status)) throw conflict("caseClosed", "Deze casus is al afgesloten.");
-  const missing: string[] = [];
+  const problems: ClosureProblem[] = [];
+  const problem = (field: ClosureProblem["field"], code: string, message: string) =>
+    problems.push({ field, code, message });
   const reason = trimmed(input.reason);
-  if (!reason) missing.push("de reden van afsluiten");
-  if (!input.finalAssessment || input.finalAssessment.scores.length === 0) missing.push("een eind-ZRM");
-  if (!input.escalationPrevented) missing.push("of zwaardere zorg is voorkomen (ja, nee of onbekend)");
+  if (!reason) problem("reason", "required", "de reden van afsluiten");
+  else if (!CLOSURE_REASONS.includes(reason))
+    problem("reason", "invalidClosureReason", "een reden van afsluiten uit de lijst");
+  const hasFinal = Boolean(input.finalAssessment && input.finalAssessment.scores.length > 0);
+  if (!hasFinal) problem("finalAssessment", "required", "een eind-ZRM");
+  if (!input.escalationPrevented)
+    problem("escalationPrevented", "required", "of zwaardere zorg is voorkomen (ja, nee of onbekend)");
   const explanation = trimmed(input.escalationExplanation);
-  if (!explanation) missing.push("een korte toelichting bij ‘zwaardere zorg voorkomen’");
-  if (input.residentInformed === undefined || input.residentInformed === null)
-    missing.push("of de inwoner is verteld dat de hulp stopt");
+  if (!explanation)
+    problem("escalationExplanation", "required", "een korte toelichting bij ‘zwaardere zorg voorkomen’");
+  const informed = input.residentInformed ?? null;
+  if (informed === null)
+    problem("residentInformed", "required", "of de inwoner is verteld dat de hulp stopt");
   const how = trimmed(input.residentInformedHow);
-  if (input.residentInformed === true && !how) missing.push("hoe de inwoner is verteld dat de hulp stopt");
+  if (informed === true && !how)
+    problem("residentInformedHow", "required", "hoe de inwoner is verteld dat de hulp stopt");
+  // Not told: say why, so the team can still make sure the resident knows.
+  if (informed === false && !how)
+    problem(
+      "residentInformedHow",
+      "residentInformedExplanation",
+      "waarom de inwoner (nog) niet is verteld dat de hulp stopt",
+    );
   const aftercare = trimmed(input.aftercareDate);
-  if (!aftercare) missing.push("een datum voor het nazorgcontact");
-  if (missing.length > 0) {
+  if (!aftercare) problem("aftercareDate", "required", "een datum voor het nazorgcontact");
+  else if (!isCalendarDate(aftercare) || aftercare < todayInNetherlands(ctx.now))
+    problem("aftercareDate", "invalidAftercareDate", "een nazorgdatum die bestaat en vandaag of later is");
+  // The final ZRM is checked too (by recording it; a refusal rolls the whole closure back).
+  let final: { id: string } | null = null;
+  if (hasFinal) {
+    try {
+      final = await insertAssessment(ctx, c, input.finalAssessment as AssessmentInput, "final");
+    } catch (error) {
+      if (!(error instanceof AppError) || error.statusCode !== 422) throw error;
+      problem("finalAssessment", error.code, `in de eind-ZRM: ${error.message}`);
+    }
+  }
+  if (problems.length > 0 || !final) {
     throw unprocessable(
       "closureIncomplete",
-      `De casus is niet afgesloten. Vul nog in: ${missing.join("; ")}.`,
-      { missing },
+      `De casus is niet afgesloten. Vul nog in of verbeter: ${problems.map((p) => p.message).join("; ")}.`,
+      { missing: problems.map((p) => p.message), problems },
     );
   }
-  if (reason && !CLOSURE_REASONS.includes(reason)) {
-    throw unprocessable("invalidClosureReason", "Kies een reden van afsluiten uit de lijst.", {
-      field: "reason",
-    });
-  }
-  if (aftercare && (!isCalendarDate(aftercare) || aftercare < todayInNetherlands(ctx.now))) {
-    throw unprocessable(
-      "invalidAftercareDate",
-      "De nazorgdatum moet een bestaande datum vandaag of later zijn.",
-      {
-        field: "aftercareDate",
-      },
-    );
-  }
-  if (input.residentInformed === false && !how) {
-    // Not told: say why, so the team can still make sure the resident knows.
-    throw unprocessable(
-      "residentInformedExplanation",
-      "Leg uit waarom de inwoner (nog) niet is verteld dat de hulp stopt.",
-      {
-        field: "residentInformedHow",
-      },
-    );
-  }
-  const final = await insertAssessment(ctx, c, input.finalAssessment as AssessmentInput, "final");
   const closure = {
     closureReason: reason,
     closureNote: trimmed(input.note),
     finalAssessmentId: final.id,
     escalationPrevented: input.escalationPrevented ?? null,
     escalationExplanation: explanation,
-    residentInformed: input.residentInformed ?? null,
+    residentInformed: informed,
     residentInformedHow: how,
     aftercareDate: aftercare,
   };
@@ -102,7 +115,7 @@ export async function closeCase(ctx: RequestContext, caseId: string, input: Clos
     resourceId: caseId,
     householdId: c.householdId,
     teamId: c.teamId,
-    details: { reason, escalationPrevented: input.escalationPrevented, finalAssessmentId: final.id },
+    details: { finalAssessmentId: final.id },
   });
   return { id: caseId };
 }

@@ -110,7 +110,7 @@ export async function recordAssessment(ctx: RequestContext, caseId: string, inpu
       caseId,
       zrmVersion: result.version,
       domains: input.scores.length,
-      acuteDomains: result.acuteDomains,
+      acuteDomains: result.acuteDomains.length,
     },
   });
   return { id: result.id };

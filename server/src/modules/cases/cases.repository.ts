@@ -120,7 +120,11 @@ export function listCaseProfessionals(ctx: RequestContext, caseIds: string[]) {
     .innerJoin("organisation as o", (j) =>
       j.onRef("o.municipalityId", "=", "p.municipalityId").onRef("o.id", "=", "p.organisationId"),
     )
+    .leftJoin("appUser as e", (j) =>
+      j.onRef("e.municipalityId", "=", "p.municipalityId").onRef("e.id", "=", "p.endedByUserId"),
+    )
     .select([
+      "e.displayName as endedByName",
       "p.caseId",
       "p.userId",
       "u.displayName as name",
@@ -130,6 +134,7 @@ export function listCaseProfessionals(ctx: RequestContext, caseIds: string[]) {
       "p.isCaseLead",
       "p.addedAt",
       "p.endedAt",
+      "p.endedReason",
     ])
     .where("p.caseId", "in", caseIds)
     .orderBy("p.isCaseLead", "desc")

@@ -3,11 +3,14 @@ import type { Permission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import type { App } from "../../platform/http/app-type.ts";
 import { IdParams } from "../../platform/http/schemas.ts";
+import { endInvolvement } from "./cases.involvement.ts";
 import {
   AddJournalEntry,
+  CaseProfessionalParams,
   ChangeStatus,
   CloseCase,
   Created,
+  EndInvolvement,
   Handover,
   InvolveProfessional,
   OpenCase,
@@ -128,4 +131,25 @@ export function caseRoutes(app: App): void {
     closeCase,
   );
   action("/api/cases/:id/reopen", "case.write", "Een afgesloten casus heropenen", ReopenCase, reopenCase);
+  app.post(
+    "/api/cases/:id/professionals/:userId/end",
+    {
+      config: { access: { anyOf: ["case.write"] } },
+      schema: {
+        tags,
+        summary: "De betrokkenheid van een professional beëindigen (met reden)",
+        params: CaseProfessionalParams,
+        body: EndInvolvement,
+        response: { 201: Created },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await request.withContext((ctx) =>
+            endInvolvement(ctx, request.params.id, request.params.userId, request.body),
+          ),
+        ),
+  );
 }

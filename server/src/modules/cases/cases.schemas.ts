@@ -84,9 +84,16 @@ export const CloseCase = Type.Object({
     Nullable(Type.Union([Type.Literal("yes"), Type.Literal("no"), Type.Literal("unknown")])),
   ),
   escalationExplanation: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  residentInformed: Type.Optional(Nullable(Type.Boolean())),
+  // One schema with two types: ajv then coerces nothing (an anyOf with null first turned false into null).
+  residentInformed: Type.Optional(Type.Unsafe<boolean | null>({ type: ["boolean", "null"] })),
   residentInformedHow: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   aftercareDate: Type.Optional(Nullable(DateText)),
+});
+
+export const CaseProfessionalParams = Type.Object({ id: Uuid, userId: Uuid });
+export const EndInvolvement = Type.Object({
+  version: Version,
+  reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 });
 
 export const ReopenCase = Type.Object({ version: Version, reason: Type.String({ maxLength: 2000 }) });

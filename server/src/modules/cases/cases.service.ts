@@ -268,7 +268,14 @@ export async function involveProfessional(
   if (existing) {
     await ctx.trx
       .updateTable("caseProfessional")
-      .set({ endedAt: null, roleInCase: role, organisationId, isCaseLead: input.asCaseLead ?? false })
+      .set({
+        endedAt: null,
+        endedReason: null,
+        endedByUserId: null,
+        roleInCase: role,
+        organisationId,
+        isCaseLead: input.asCaseLead ?? false,
+      })
       .where("caseId", "=", caseId)
       .where("userId", "=", input.userId)
       .execute();

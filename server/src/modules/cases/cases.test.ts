@@ -213,7 +213,11 @@ describe("dossier: bad input, duplicates and concurrent changes", () => {
       residentInformedHow: "Telefonisch",
       aftercareDate: "2020-01-01",
     });
-    expectError(past, 422, "invalidAftercareDate", /nazorgdatum/);
+    expectError(past, 422, "closureIncomplete", /nazorgdatum/);
+    assert.deepEqual(
+      (past.json() as { details: { problems: { field: string }[] } }).details.problems.map((p) => p.field),
+      ["aftercareDate"],
+    );
     assert.equal(await count("assessment"), 0, "the final ZRM was not kept either");
   });
 

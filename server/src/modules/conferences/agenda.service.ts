@@ -7,6 +7,7 @@ import { assertSharingAllowed } from "../privacy/sharing.ts";
 import { findConference, participantsOf } from "./conferences.repository.ts";
 import type { AgendaInput } from "./conferences.schemas.ts";
 import { getConference } from "./conferences.service.ts";
+import { dossierPeople } from "./dossierPeople.ts";
 import { assertNoPersonalData } from "./personalData.ts";
 import { buildPseudonym, householdPeople, namedLabel } from "./pseudonym.ts";
 
@@ -23,7 +24,13 @@ export async function addAgendaItem(ctx: RequestContext, conferenceId: string, i
   if (!openCase)
     throw unprocessable("noOpenCase", "Dit huishouden heeft geen lopende casus om te bespreken.");
   const people = await householdPeople(ctx, input.householdId);
-  if (input.question) assertNoPersonalData(input.question, people, "De vraag aan het overleg", "question");
+  if (input.question)
+    assertNoPersonalData(
+      input.question,
+      await dossierPeople(ctx, [input.householdId]),
+      "De vraag aan het overleg",
+      "question",
+    );
   const pseudonym = await buildPseudonym(ctx, input.householdId, people);
   let consentId: string | null = null;
   if (input.presentation === "named") {

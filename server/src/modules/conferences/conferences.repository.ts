@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/http/errors.ts";
-import type { KnownPerson } from "./personalData.ts";
+import { dossierPeople } from "./dossierPeople.ts";
+import { shareable } from "./personalData.ts";
 
 /** Reads shared by the conference use cases (row-level security decides which conferences exist). */
 export async function findConference(ctx: RequestContext, id: string) {
@@ -85,6 +86,11 @@ export async function agendaOf(ctx: RequestContext, id: string) {
     .orderBy("d.decidedAt")
     .execute();
   const linked = await linkedPlanActions(ctx, decisions);
+  // Texts written before the identifying-data check existed are withheld when they fail it now.
+  const people = await dossierPeople(
+    ctx,
+    items.map((i) => i.householdId),
+  );
   const visible = new Set(
     (
       await sql<{ id: string }>`select id from unnest(${items.map((i) => i.householdId)}::uuid[]) as id
@@ -101,11 +107,15 @@ export async function agendaOf(ctx: RequestContext, id: string) {
       // A name only where consent covers it; the dossier link only for those with access to it.
       namedLabel: item.presentation === "named" ? item.namedLabel : null,
       householdId: mayOpen ? item.householdId : null,
-      question: item.question,
+      question: shareable(item.question, people),
       actions: mayOpen ? ["openDossier", "recordDecision"] : ["recordDecision"],
       decisions: decisions
         .filter((d) => d.agendaItemId === item.id)
-        .map(({ agendaItemId: _, planActionId, ...d }) => ({ ...d, planAction: linked(planActionId) })),
+        .map(({ agendaItemId: _, planActionId, ...d }) => ({
+          ...d,
+          description: shareable(d.description, people),
+          planAction: linked(planActionId),
+        })),
     };
   });
 }
@@ -141,15 +151,4 @@ export async function linkedPlanActions(ctx: RequestContext, decisions: { planAc
       status: a ? (a.removedAt ? "removed" : a.status) : null,
     };
   };
-}
-
-/** Residents presented at a conference, for the personal-data check of decisions and learning notes. */
-export async function presentedPeople(ctx: RequestContext, conferenceId: string): Promise<KnownPerson[]> {
-  const result = await sql<KnownPerson>`
-    select r.given_name, r.family_name, r.bsn, r.postcode, r.street, r.phone, r.email
-    from conference_agenda_item a
-    join household_member m on m.municipality_id = a.municipality_id and m.household_id = a.household_id
-    join resident r on r.municipality_id = m.municipality_id and r.id = m.resident_id
-    where a.conference_id = ${conferenceId}`.execute(ctx.trx);
-  return result.rows;
 }

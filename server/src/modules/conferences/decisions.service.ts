@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "../../platform/context.ts";
 import { notFound, unprocessable } from "../../platform/http/errors.ts";
 import { isCalendarDate, todayInNetherlands } from "../households/residents.rules.ts";
-import { findAgendaItem, findConference, participantsOf, presentedPeople } from "./conferences.repository.ts";
+import { findAgendaItem, findConference, participantsOf } from "./conferences.repository.ts";
 import type { DecisionInput } from "./conferences.schemas.ts";
 import { getConference } from "./conferences.service.ts";
 import { addDecisionToPlan } from "./decisionActions.ts";
 import { applyDecision } from "./decisionEffects.ts";
+import { conferencePeople } from "./dossierPeople.ts";
 import { assertNoPersonalData } from "./personalData.ts";
 
 export async function recordDecision(ctx: RequestContext, conferenceId: string, input: DecisionInput) {
@@ -75,7 +76,7 @@ export async function recordDecision(ctx: RequestContext, conferenceId: string, 
   }
   assertNoPersonalData(
     input.description,
-    await presentedPeople(ctx, conferenceId),
+    await conferencePeople(ctx, conferenceId),
     "Een besluit in de notulen",
     "description",
   );

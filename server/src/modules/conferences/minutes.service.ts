@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 import { notFound, unprocessable } from "../../platform/http/errors.ts";
-import { presentedPeople } from "./conferences.repository.ts";
 import { getConference } from "./conferences.service.ts";
-import { assertNoPersonalData } from "./personalData.ts";
+import { conferencePeople } from "./dossierPeople.ts";
+import { assertNoPersonalData, shareable } from "./personalData.ts";
 
 const KIND_NAMES = {
   action: "Actie",
@@ -18,6 +18,7 @@ const KIND_NAMES = {
  */
 export async function exportMinutes(ctx: RequestContext, conferenceId: string) {
   const c = await getConference(ctx, conferenceId);
+  const people = await conferencePeople(ctx, conferenceId);
   const notes = await ctx.trx
     .selectFrom("caseLearningNote")
     .select(["text", "tags"])
@@ -50,7 +51,7 @@ export async function exportMinutes(ctx: RequestContext, conferenceId: string) {
         dueDate: d.dueDate,
       })),
     })),
-    learningNotes: notes.map((n) => n.text),
+    learningNotes: notes.map((n) => shareable(n.text, people)),
   };
 }
 
@@ -104,7 +105,7 @@ export async function addLearningNote(
       .executeTakeFirst();
     if (!c || c.teamId !== input.teamId) throw notFound("Dit casusoverleg bestaat niet bij dit team.");
   }
-  const people = input.conferenceId ? await presentedPeople(ctx, input.conferenceId) : [];
+  const people = input.conferenceId ? await conferencePeople(ctx, input.conferenceId) : [];
   assertNoPersonalData(text, people, "Een leerpunt", "text");
   for (const tag of input.tags ?? []) assertNoPersonalData(tag, people, "Een trefwoord", "tags");
   const id = randomUUID();
@@ -154,5 +155,12 @@ export async function searchLearningNotes(ctx: RequestContext, query: string | u
     resourceType: "caseLearningNote",
     details: { count: rows.length },
   });
-  return { items: rows.map((r) => ({ ...r, writtenAt: new Date(r.writtenAt).toISOString() })) };
+  // A policy view across teams: older notes that fail today's check (generic patterns) are withheld.
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      text: shareable(r.text, []),
+      writtenAt: new Date(r.writtenAt).toISOString(),
+    })),
+  };
 }

@@ -169,7 +169,6 @@ export async function deactivateEntry(
     action: "directory.entryDeactivated",
     resourceType: "directoryEntry",
     resourceId: id,
-    reason: input.reason.trim(),
     details: { activePlanReferences: references },
   });
   return getEntry(ctx, id);

@@ -36,7 +36,7 @@ export async function requestEmergencyAccess(
   if (reason.length < settings.minReasonLength) {
     throw unprocessable(
       "reasonTooShort",
-      `Beschrijf waarom u in deze noodsituatie toegang nodig heeft, in minstens ${settings.minReasonLength} tekens. De reden komt in het logboek en uw teamleider beoordeelt haar.`,
+      `Beschrijf waarom u in deze noodsituatie toegang nodig heeft, in minstens ${settings.minReasonLength} tekens. We leggen de reden vast bij de noodtoegang en uw teamleider beoordeelt haar.`,
       { field: "reason" },
     );
   }

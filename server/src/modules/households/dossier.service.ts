@@ -3,6 +3,7 @@ import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
 import { findDomain, ZRM_LEVELS } from "../assessments/zrm.ts";
+import { mayEndInvolvement } from "../cases/cases.involvement.ts";
 import {
   listCaseProfessionals,
   listCases,
@@ -203,6 +204,16 @@ export async function getDossier(ctx: RequestContext, householdId: string) {
       summary: JOURNAL_KINDS[j.kind] ?? j.kind,
       detail: j.text,
     })),
+    ...professionals
+      .filter((p) => p.endedAt)
+      .map((p) => ({
+        at: p.endedAt as Date,
+        kind: "involvementEnded",
+        caseId: p.caseId,
+        actor: p.endedByName,
+        summary: `Betrokkenheid van ${p.name} beëindigd`,
+        detail: p.endedReason,
+      })),
     ...merges.map((m) => ({
       at: m.mergedAt,
       kind: "merge",
@@ -255,10 +266,16 @@ export async function getDossier(ctx: RequestContext, householdId: string) {
         residentInformed: c.residentInformed,
         residentInformedHow: c.residentInformedHow,
         aftercareDate: c.aftercareDate,
-        professionals: team.map(({ caseId: _caseId, ...p }) => ({
+        professionals: team.map(({ caseId: _caseId, endedByName: _by, ...p }) => ({
           ...p,
           addedAt: iso(p.addedAt),
           endedAt: isoOrNull(p.endedAt),
+          mayEnd:
+            editable &&
+            c.status !== "closed" &&
+            !p.endedAt &&
+            !p.isCaseLead &&
+            mayEndInvolvement(ctx.actor, lead?.userId ?? null, p.userId),
         })),
         nextStatuses: [...allowedNextStatuses(c.status)],
       };

@@ -110,6 +110,9 @@ export interface CaseProfessionalTable {
   isCaseLead: Auto<boolean>;
   addedAt: Timestamp;
   endedAt: Date | null;
+  /** Why the involvement ended (free text; it lives and dies with the case). */
+  endedReason: Auto<string | null>;
+  endedByUserId: Auto<string | null>;
 }
 
 export interface CaseLeadHandoverTable {

@@ -136,6 +136,9 @@ export const CaseProfessional = Type.Object({
   isCaseLead: Type.Boolean(),
   addedAt: DateTime,
   endedAt: Nullable(DateTime),
+  endedReason: Nullable(Type.String()),
+  /** Whether the reader may end this involvement (themselves, the case lead, the team lead). */
+  mayEnd: Type.Boolean(),
 });
 
 export const Score = Type.Object({

@@ -109,7 +109,7 @@ export async function createPrice(ctx: RequestContext, input: PriceInput) {
     action: "socialPrice.created",
     resourceType: "socialPrice",
     resourceId: id,
-    details: { item: valid.item, price: input.price, year: valid.year },
+    details: { price: input.price, year: valid.year },
   });
   return findPrice(ctx, id);
 }
@@ -139,7 +139,7 @@ export async function updatePrice(ctx: RequestContext, id: string, input: PriceI
     action: "socialPrice.updated",
     resourceType: "socialPrice",
     resourceId: id,
-    details: { item: valid.item, price: input.price, year: valid.year },
+    details: { price: input.price, year: valid.year },
   });
   return findPrice(ctx, id);
 }

@@ -121,7 +121,6 @@ export async function addNetworkMember(ctx: RequestContext, householdId: string,
     resourceId: id,
     householdId,
     residentId: values.residentId,
-    details: { relation: values.relation, reluctance: values.reluctance, overburdened: values.overburdened },
   });
   return { id, version: 1 };
 }

@@ -39,5 +39,20 @@ export const OutcomeMonitor = Type.Object({
   /** Figures the work does not record per this dimension: shown as not available, never as zero. */
   notAvailable: Type.Array(literals(METRICS)),
   hasData: Type.Boolean(),
+  /**
+   * The size of ZRM change per life domain for cases closed in the period, over the teams the role may
+   * see (not per group: a total beside its parts would give withheld parts away): residents per change
+   * in levels (−4 … +4) and the mean. For policy staff counts of 1–4 are withheld, and the mean with them.
+   */
+  zrmChangeSize: Type.Array(
+    Type.Object({
+      domain: Type.String(),
+      residents: Nullable(Type.Integer()),
+      mean: Nullable(Type.Number()),
+      cells: Type.Array(
+        Type.Object({ delta: Type.Integer(), value: Nullable(Type.Integer()), suppressed: Type.Boolean() }),
+      ),
+    }),
+  ),
 });
 export type OutcomeMonitor = Static<typeof OutcomeMonitor>;

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import { isCalendarDate, todayInNetherlands } from "../households/residents.rules.ts";
+import { getChangeSize } from "./outcomes.changeSize.ts";
 import {
   type Cell,
   completeAndProtect,
@@ -86,6 +87,7 @@ export async function getOutcomeMonitor(ctx: RequestContext, query: MonitorQuery
       rank(group, a.groupKey) - rank(group, b.groupKey) ||
       rank(subgroup, a.subgroup) - rank(subgroup, b.subgroup),
   );
+  const zrmChangeSize = await getChangeSize(ctx, from, until, protect);
   const keys = new Set(cells.map((c) => c.groupKey));
   const labels = await groupLabels(ctx, dimension, keys);
   await ctx.audit({
@@ -104,6 +106,7 @@ export async function getOutcomeMonitor(ctx: RequestContext, query: MonitorQuery
     cells,
     notAvailable: [...NOT_AVAILABLE[dimension]],
     hasData: cells.length > 0,
+    zrmChangeSize,
   };
 }
 
@@ -140,6 +143,27 @@ export async function exportOutcomeMonitor(ctx: RequestContext, query: MonitorQu
       c.subgroup,
       c.category,
       c.suppressed ? "< 5" : c.value,
+    ]);
+  }
+  for (const d of monitor.zrmChangeSize) {
+    for (const c of d.cells)
+      lines.push([
+        "ZRM-verandering in niveaus intake–afsluiting",
+        `${monitor.from} – ${monitor.until}`,
+        "",
+        "alle teams",
+        d.domain,
+        c.delta === 0 ? "gelijk" : c.delta > 0 ? `${c.delta} hoger` : `${-c.delta} lager`,
+        c.suppressed ? "< 5" : c.value,
+      ]);
+    lines.push([
+      "ZRM-verandering in niveaus intake–afsluiting",
+      `${monitor.from} – ${monitor.until}`,
+      "",
+      "alle teams",
+      d.domain,
+      "gemiddeld",
+      d.mean === null ? "niet getoond" : d.mean.toFixed(2),
     ]);
   }
   for (const metric of monitor.notAvailable)

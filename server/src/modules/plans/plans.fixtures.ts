@@ -170,6 +170,7 @@ export async function buildDossier(db: Kysely<DB>, o: DossierOptions) {
         escalationPrevented: "yes",
         escalationExplanation: "Test",
         residentInformed: false,
+        residentInformedHow: "Niet bereikt; brief gestuurd.",
         aftercareDate: o.aftercareDate ?? "2026-03-01",
       })
       .where("id", "=", caseId)

@@ -125,7 +125,7 @@ export async function getPlanOfCase(ctx: RequestContext, caseId: string) {
     householdId: plan.householdId,
     teamId: c.teamId,
     details: {
-      specialCategoryDomains: goals.filter((g) => g.dataCategory === "special").map((g) => g.domain),
+      specialCategory: goals.some((g) => g.dataCategory === "special"),
     },
   });
   const nextReview = reviews.find((r) => r.heldOn === null) ?? null;

@@ -66,7 +66,7 @@ export async function recordRepresentation(
     resourceId: id,
     householdId,
     residentId: input.representedResidentId,
-    details: { basis: input.basis, validUntil: input.validUntil },
+    details: { validUntil: input.validUntil },
   });
   return { id };
 }

@@ -149,7 +149,7 @@ export async function routeCase(
     .where((eb) => (input.userId ? eb("toUserId", "=", input.userId) : eb("toUserId", "is", null)))
     .executeTakeFirst();
   if (existing) throw conflict("alreadyRouted", "Deze aanvraag is al naar deze ontvanger doorgezet.");
-  const decision = await assertSharingAllowed(ctx, {
+  await assertSharingAllowed(ctx, {
     householdId,
     caseId: openCase.id,
     action: "routeCase",
@@ -187,7 +187,6 @@ export async function routeCase(
     details: {
       organisationId: input.organisationId,
       userId: input.userId ?? null,
-      purpose: decision.purposeCode,
     },
   });
   return { id, caseId: openCase.id, organisationId: input.organisationId, userId: input.userId ?? null };

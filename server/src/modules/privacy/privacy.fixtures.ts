@@ -197,6 +197,7 @@ export async function buildDossier(
         escalationPrevented: "yes",
         escalationExplanation: "Schulden geregeld",
         residentInformed: false,
+        residentInformedHow: "Niet bereikt; brief gestuurd.",
         aftercareDate: "2026-06-01",
       })
       .where("municipalityId", "=", o.municipalityId)

@@ -110,7 +110,7 @@ export async function setCasePurpose(ctx: RequestContext, householdId: string, p
     resourceType: "case",
     resourceId: openCase.id,
     householdId,
-    details: { purpose: purpose.code },
+    details: { purposeId: purpose.id },
   });
   return { caseId: openCase.id, purposeCode: purpose.code };
 }
@@ -221,10 +221,10 @@ export async function recordConsent(ctx: RequestContext, householdId: string, in
     resourceId: id,
     householdId,
     details: {
-      purpose: purpose.code,
-      categories: input.categories,
+      purposeId: purpose.id,
+      categories: input.categories.length,
       organisations: organisationIds.length,
-      roles,
+      roles: roles.length,
     },
   });
   const saved = await findConsent(ctx, id);

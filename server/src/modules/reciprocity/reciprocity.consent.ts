@@ -74,7 +74,7 @@ export async function recordReciprocityConsent(
     resourceId: subject.matchId,
     householdId: subject.householdId,
     residentId: subject.residentId,
-    details: { side: subject.side, agreed: input.agreed, how: input.how },
+    details: { side: subject.side, agreed: input.agreed },
   });
   if (!input.agreed) {
     await ctx.trx

@@ -213,6 +213,7 @@ describe("residents' privacy rights", () => {
       .selectFrom("auditEvent")
       .select("details")
       .where("action", "=", "retention.ran")
+      .where("municipalityId", "=", mid)
       .execute();
     assert.equal(audit.length, 4);
     // The dossiers of open cases were never touched.

@@ -3,191 +3,201 @@ import { type Kysely, sql } from "kysely";
 import { recordSystemAudit } from "../../platform/audit/system-audit.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { purgeExpiredExports } from "./exportDelivery.service.ts";
-import { childrenFirst, discoverPersonalTables, foreignKeyPairs } from "./schemaCatalogue.ts";
+import { householdCandidates, removeHousehold } from "./retention.households.ts";
+import { RECORD_RULES, type RecordRule, type RetentionClock } from "./retention.kinds.ts";
+import { type Candidate, entryOf, type LogEntry, writeLog } from "./retention.log.ts";
+import { foreignKeys, removeRows } from "./retention.remove.ts";
+import { RETENTION_TABLES, RULE_TEXTS } from "./retention.rules.ts";
+import { discoverPersonalTables } from "./schemaCatalogue.ts";
 
-/** Tables kept (stripped of identifying values) when a purpose says anonymise: the statistics skeleton. */
-const KEPT_WHEN_ANONYMISED = new Set([
-  "household",
-  "household_member",
-  "resident",
-  "case_file",
-  "case_status_change",
-  "case_professional",
-  "case_purpose",
-  "assessment",
-  "assessment_score",
-]);
 /** Never touched: the audit trail is a hash chain (ids only), the retention log is this job's own. */
-const NEVER = new Set(["audit_event", "retention_run"]);
-
-interface Due {
-  householdId: string;
-  action: "delete" | "anonymise";
-}
-
-/** Households whose retention period has ended at `now`, with what their purposes say to do. */
-async function dueHouseholds(db: Kysely<DB>, municipalityId: string, now: Date): Promise<Due[]> {
-  const closed = await sql<{ householdId: string; actions: string[] }>`
-    select c.household_id, array_agg(distinct coalesce(p.retention_action, d.retention_action)) as actions
-    from case_file c
-    left join case_purpose cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id
-    left join processing_purpose p on p.municipality_id = cp.municipality_id and p.id = cp.purpose_id
-    left join processing_purpose d on d.municipality_id = c.municipality_id and d.is_default
-    where c.municipality_id = ${municipalityId}
-    group by c.household_id
-    having bool_and(c.status = 'closed')
-      and bool_and(coalesce(p.id, d.id) is not null)
-      and bool_and(c.closed_at + make_interval(months => coalesce(p.retention_months, d.retention_months)) <= ${now})
-  `.execute(db);
-  const withoutCase = await sql<{ householdId: string }>`
-    select h.id as household_id from household h
-    join processing_purpose p on p.municipality_id = h.municipality_id and p.code = 'signalTriage'
-    where h.municipality_id = ${municipalityId}
-      and not exists (select 1 from case_file c where c.municipality_id = h.municipality_id and c.household_id = h.id)
-      and h.created_at + make_interval(months => p.retention_months) <= ${now}`.execute(db);
-  const previous = await db
-    .selectFrom("retentionRun")
-    .select("anonymisedHouseholdIds")
-    .where("municipalityId", "=", municipalityId)
-    .execute();
-  const done = new Set(previous.flatMap((r) => r.anonymisedHouseholdIds));
-  return [
-    ...closed.rows
-      .filter((r) => !done.has(r.householdId))
-      .map(
-        (r): Due => ({
-          householdId: r.householdId,
-          action: r.actions.includes("anonymise") ? "anonymise" : "delete",
-        }),
-      ),
-    ...withoutCase.rows.map((r): Due => ({ householdId: r.householdId, action: "delete" })),
-  ];
-}
-
-async function removeHousehold(
-  trx: Kysely<DB>,
-  due: Due,
-  order: { table: string; hasResidentId: boolean; hasHouseholdId: boolean }[],
-  counts: Record<string, number>,
-) {
-  const residents = (
-    await sql<{
-      residentId: string;
-    }>`select resident_id from household_member where household_id = ${due.householdId}`.execute(trx)
-  ).rows.map((r) => r.residentId);
-  const residentArray = sql`${residents}::uuid[]`;
-  // One statement with a data-modifying CTE per table: foreign keys are checked at its end, so the order
-  // of tables and cycles (case_file ⇄ assessment) do not matter.
-  const targets = order.filter((t) => !(due.action === "anonymise" && KEPT_WHEN_ANONYMISED.has(t.table)));
-  const parts = targets.map((t, i) => {
-    const conditions = [];
-    if (t.table === "resident") conditions.push(sql`id = any (${residentArray})`);
-    else if (t.table === "household") conditions.push(sql`id = ${due.householdId}`);
-    else {
-      if (t.hasHouseholdId) conditions.push(sql`household_id = ${due.householdId}`);
-      if (t.hasResidentId) conditions.push(sql`resident_id = any (${residentArray})`);
-    }
-    return sql`${sql.raw(`d${i}`)} as (delete from ${sql.table(t.table)} where ${sql.join(conditions, sql` or `)} returning 1)`;
-  });
-  if (due.action === "delete")
-    await sql`update household set merged_into_id = null where merged_into_id = ${due.householdId}`.execute(
-      trx,
-    );
-  if (parts.length > 0) {
-    const select = sql.join(targets.map((_, i) => sql`(select count(*)::int from ${sql.raw(`d${i}`)})`));
-    const row = (
-      await sql<{ counts: number[] }>`with ${sql.join(parts)} select array[${select}] as counts`.execute(trx)
-    ).rows[0];
-    targets.forEach((t, i) => {
-      const n = row?.counts[i] ?? 0;
-      if (n > 0) counts[t.table] = (counts[t.table] ?? 0) + n;
-    });
-  }
-  if (due.action === "delete") return;
-  await sql`update resident set given_name = 'Geanonimiseerd', family_name = 'Geanonimiseerd',
-      birth_date = date_trunc('year', birth_date)::date, bsn = null, postcode = null, house_number = null,
-      house_number_addition = null, street = null, city = null, phone = null, email = null
-    where id = any (${residentArray})`.execute(trx);
-  await sql`update household set name = 'Geanonimiseerd huishouden' where id = ${due.householdId}`.execute(
-    trx,
-  );
-  await sql`update case_file set allocation_grounds = 'geanonimiseerd', closure_note = null,
-      escalation_explanation = 'geanonimiseerd', resident_informed_how = case when resident_informed then 'geanonimiseerd' end
-    where household_id = ${due.householdId}`.execute(trx);
-  await sql`update case_status_change set note = null where household_id = ${due.householdId}`.execute(trx);
-  await sql`update assessment_score set note = null where household_id = ${due.householdId}`.execute(trx);
-}
+const NEVER = new Set(["audit_event", "retention_run", "retention_log_entry"]);
 
 export interface RetentionResult {
   municipalityId: string;
+  runId: string;
   deletedHouseholdIds: string[];
   anonymisedHouseholdIds: string[];
   failedHouseholdIds: string[];
+  deletedSignalIds: string[];
   rowCounts: Record<string, number>;
+  /** What the run did per record: kind, id, date, rule, outcome (and why kept). */
+  entries: LogEntry[];
+}
+
+export interface RetentionOptions {
+  /** The clock: what is due is due at this moment. */
+  now: Date;
+  sessionIdleMinutes?: number;
+  sessionAbsoluteHours?: number;
+}
+
+async function schemaFacts(db: Kysely<DB>) {
+  const personal = (await discoverPersonalTables(db)).filter((t) => !NEVER.has(t.table));
+  const householdTables = new Map(personal.map((t) => [t.table, t]));
+  // Only tables a rule removes from; a reference from any other table fails the record's removal.
+  const removable = new Set(
+    Object.entries(RETENTION_TABLES)
+      .filter(([table, r]) => (r.kinds?.length ?? 0) > 0 && !NEVER.has(table) && table !== "app_user")
+      .map(([table]) => table),
+  );
+  return { keys: await foreignKeys(db), removable, householdTables };
+}
+type SchemaFacts = Awaited<ReturnType<typeof schemaFacts>>;
+
+const add = (into: Record<string, number>, counts: Record<string, number>) => {
+  for (const [t, n] of Object.entries(counts)) into[t] = (into[t] ?? 0) + n;
+};
+
+/** Removes the due records of one kind in one transaction, or one by one when that fails. */
+async function removeRecords(
+  db: Kysely<DB>,
+  municipalityId: string,
+  rule: RecordRule,
+  due: Candidate[],
+  schema: SchemaFacts,
+  result: RetentionResult,
+) {
+  const removeSome = (ids: string[]) =>
+    db.transaction().execute(async (trx) => {
+      await rule.before?.(trx, municipalityId, ids);
+      const base = new Map([
+        [
+          rule.table,
+          sql`municipality_id = ${municipalityId} and ${sql.ref(rule.idColumn)}::text = any (${ids}::text[])`,
+        ],
+      ]);
+      return removeRows(trx, base, schema.keys, new Set(rule.removable));
+    });
+  const ids = due.map((c) => c.recordId);
+  if (ids.length === 0) return;
+  try {
+    add(result.rowCounts, await removeSome(ids));
+    for (const c of due) result.entries.push(entryOf(c, "deleted"));
+  } catch {
+    for (const c of due) {
+      try {
+        add(result.rowCounts, await removeSome([c.recordId]));
+        result.entries.push(entryOf(c, "deleted"));
+      } catch (error) {
+        if (process.env.DEBUG_RETENTION) console.error(error);
+        result.entries.push(entryOf(c, "failed"));
+      }
+    }
+  }
+  if (rule.kind === "signal")
+    result.deletedSignalIds.push(
+      ...result.entries.filter((e) => e.kind === "signal" && e.outcome === "deleted").map((e) => e.recordId),
+    );
+}
+
+async function runHouseholds(
+  db: Kysely<DB>,
+  municipalityId: string,
+  now: Date,
+  schema: SchemaFacts,
+  result: RetentionResult,
+) {
+  for (const c of await householdCandidates(db, municipalityId, now)) {
+    if (!c.action) {
+      result.entries.push(entryOf(c, "kept"));
+      continue;
+    }
+    const action = c.action;
+    try {
+      const { counts, removedUsers } = await db
+        .transaction()
+        .execute((trx) => removeHousehold(trx, municipalityId, c.recordId, action, schema));
+      add(result.rowCounts, counts);
+      if (removedUsers.length > 0) add(result.rowCounts, { app_user: removedUsers.length });
+      (action === "delete" ? result.deletedHouseholdIds : result.anonymisedHouseholdIds).push(c.recordId);
+      result.entries.push(entryOf(c, action === "delete" ? "deleted" : "anonymised"));
+      for (const id of removedUsers)
+        result.entries.push({
+          kind: "residentAccount",
+          recordId: id,
+          recordDate: c.recordDate,
+          rule: RULE_TEXTS.residentAccount,
+          outcome: "deleted",
+          keptBecause: null,
+        });
+    } catch (error) {
+      if (process.env.DEBUG_RETENTION) console.error(error);
+      result.failedHouseholdIds.push(c.recordId);
+      result.entries.push(entryOf(c, "failed"));
+    }
+  }
 }
 
 /**
- * The retention job, run as the owner (background work): per municipality, households whose purpose's
- * retention period has ended are deleted or anonymised, each in its own transaction, across every table
- * found from the schema. It logs counts and ids, never the removed content. `now` is the clock.
+ * The retention job, run as the owner (background work): per municipality, every kind of record whose
+ * period ended at `now` is deleted or anonymised (retention.rules.ts says which rule covers which
+ * table), each household in its own transaction across every table found from the schema. Records a
+ * legal hold, an open case, an open signal, an open decision, a pending review or a reference keep are
+ * kept. Each run writes a log (retention_run, retention_log_entry) of kinds, ids, dates and rules —
+ * never content — and one audit event with counts. Callable as runRetention(db, { now }).
  */
-export async function runRetention(db: Kysely<DB>, options: { now: Date }): Promise<RetentionResult[]> {
+export async function runRetention(db: Kysely<DB>, options: RetentionOptions): Promise<RetentionResult[]> {
+  const clock: RetentionClock = {
+    now: options.now,
+    sessionIdleMinutes: options.sessionIdleMinutes ?? Number(process.env.SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: options.sessionAbsoluteHours ?? Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12),
+  };
   const municipalities = await db.selectFrom("municipality").select("id").execute();
-  const tables = (await discoverPersonalTables(db)).filter((t) => !NEVER.has(t.table));
-  const ordered = childrenFirst(
-    tables.map((t) => t.table),
-    await foreignKeyPairs(db),
-  );
-  const byName = new Map(tables.map((t) => [t.table, t]));
-  const order = ordered
-    .map((name) => byName.get(name))
-    .filter((t): t is NonNullable<typeof t> => t !== undefined);
+  const schema = await schemaFacts(db);
   // Delivered privacy exports whose download period ended lose their content first (counts are audited).
   await purgeExpiredExports(db, options.now);
   const results: RetentionResult[] = [];
   for (const { id: municipalityId } of municipalities) {
-    const due = await dueHouseholds(db, municipalityId, options.now);
     const result: RetentionResult = {
       municipalityId,
+      runId: randomUUID(),
       deletedHouseholdIds: [],
       anonymisedHouseholdIds: [],
       failedHouseholdIds: [],
+      deletedSignalIds: [],
       rowCounts: {},
+      entries: [],
     };
-    for (const d of due) {
-      const counts: Record<string, number> = {};
-      try {
-        await db.transaction().execute((trx) => removeHousehold(trx, d, order, counts));
-        (d.action === "delete" ? result.deletedHouseholdIds : result.anonymisedHouseholdIds).push(
-          d.householdId,
-        );
-        for (const [t, n] of Object.entries(counts)) result.rowCounts[t] = (result.rowCounts[t] ?? 0) + n;
-      } catch (e) {
-        if (process.env.DEBUG_RETENTION) console.error(e);
-        result.failedHouseholdIds.push(d.householdId);
-      }
+    await runHouseholds(db, municipalityId, options.now, schema, result);
+    for (const rule of RECORD_RULES) {
+      const candidates = await rule.candidates(db, municipalityId, clock);
+      for (const c of candidates) if (c.keptBecause) result.entries.push(entryOf(c, "kept"));
+      await removeRecords(
+        db,
+        municipalityId,
+        rule,
+        candidates.filter((c) => !c.keptBecause),
+        schema,
+        result,
+      );
     }
-    if (due.length === 0) continue;
+    if (result.entries.length === 0) continue;
     await db
       .insertInto("retentionRun")
       .values({
         municipalityId,
-        id: randomUUID(),
+        id: result.runId,
         ranAt: new Date(),
         clock: options.now,
         deletedHouseholdIds: result.deletedHouseholdIds,
         anonymisedHouseholdIds: result.anonymisedHouseholdIds,
-        deletedSignalIds: [],
+        deletedSignalIds: result.deletedSignalIds,
         rowCounts: JSON.stringify(result.rowCounts) as unknown as Record<string, number>,
       })
       .execute();
+    await writeLog(db, municipalityId, result.runId, result.entries);
+    const count = (outcome: LogEntry["outcome"]) =>
+      result.entries.filter((e) => e.outcome === outcome).length;
     await recordSystemAudit(db, { municipalityId, userId: null, role: null, organisationId: null }, null, {
       action: "retention.ran",
       resourceType: "retentionRun",
+      resourceId: result.runId,
       details: {
-        deleted: result.deletedHouseholdIds.length,
-        anonymised: result.anonymisedHouseholdIds.length,
-        failed: result.failedHouseholdIds,
+        deleted: count("deleted"),
+        anonymised: count("anonymised"),
+        kept: count("kept"),
+        failed: count("failed"),
         rowCounts: result.rowCounts,
       },
     });

@@ -51,6 +51,8 @@ export const EXPORT_EXCLUDED: Record<string, string> = {
   household_access:
     "Wie toegang heeft tot het dossier en waarom: afgeleid van het team, de betrokken professionals en de noodtoegang; wie er werkelijk keek staat in het inzagelog.",
   retention_run: "Bevat alleen ids van verwijderde huishoudens, geen gegevens over de inwoner.",
+  legal_hold:
+    "Een bewaarplicht is een besluit van de gemeente om gegevens langer te bewaren (bij een klacht, bezwaar of rechtszaak); de gemeente informeert de inwoner daar zelf over.",
   export_delivery:
     "Bevat eerdere exports van deze zelfde gegevens (een kopie die de inwoner een beperkte tijd kan downloaden); het verzoek zelf staat bij export_request.",
 };
@@ -88,4 +90,37 @@ export function childrenFirst(tables: string[], pairs: [string, string][]): stri
   };
   for (const t of tables) visit(t);
   return ordered;
+}
+
+/**
+ * Where the schema and the retention declaration (retention.rules.ts) disagree: tables no rule
+ * mentions, tables with personal data that no rule removes nor says why they stay, tables with a
+ * household or resident column not removed with the household, and declared tables that do not exist.
+ */
+export async function retentionCoverage(
+  db: Kysely<DB>,
+  declared: Record<string, { kinds?: readonly string[]; kept?: string; notPersonal?: string }>,
+  personalColumn: RegExp,
+) {
+  const columns = await sql<{ table: string; column: string }>`
+    select c.table_name as table, c.column_name as column
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'`.execute(db);
+  const tables = [...new Set(columns.rows.map((r) => r.table))].sort();
+  const personal = new Set(columns.rows.filter((r) => personalColumn.test(r.column)).map((r) => r.table));
+  const household = new Set(
+    columns.rows.filter((r) => r.column === "household_id" || r.column === "resident_id").map((r) => r.table),
+  );
+  return {
+    undeclared: tables.filter((t) => !declared[t]),
+    personalWithoutRule: tables.filter(
+      (t) => personal.has(t) && declared[t] && !(declared[t]?.kinds?.length || declared[t]?.kept),
+    ),
+    householdNotRemoved: tables.filter(
+      (t) =>
+        household.has(t) && declared[t] && !declared[t]?.kinds?.includes("household") && !declared[t]?.kept,
+    ),
+    stale: Object.keys(declared).filter((t) => !tables.includes(t)),
+  };
 }

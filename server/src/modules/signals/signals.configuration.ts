@@ -208,7 +208,7 @@ export async function issueApiKey(ctx: RequestContext, input: { organisationId: 
     action: "partnerApiKey.issued",
     resourceType: "partnerApiKey",
     resourceId: id,
-    details: { organisationId: input.organisationId, prefix: key.prefix },
+    details: { organisationId: input.organisationId },
   });
   const row = await listKeys(ctx).where("k.id", "=", id).executeTakeFirstOrThrow();
   return { ...presentKey(row), token: key.token };

@@ -9,9 +9,11 @@ import {
 } from "../../platform/access/smallNumbers.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
+import { assertNoPersonalData, shareable } from "../conferences/personalData.ts";
 import { buurtShapes } from "./signals.map.ts";
 import { findArea } from "./signals.repository.ts";
-import { isSignalCategory } from "./signals.vocabulary.ts";
+import { signalPeople } from "./signals.triage.repository.ts";
+import { isMeldcodeCategory, isSignalCategory } from "./signals.vocabulary.ts";
 
 interface Fact {
   id: string;
@@ -122,6 +124,7 @@ export async function getNeighbourhoodView(
     })),
     initiatives: initiatives.map((i) => ({
       ...i,
+      title: shareable(i.title, []),
       neighbourhoodName: names.get(i.neighbourhoodCode) ?? i.neighbourhoodCode,
       startedAt: new Date(i.startedAt).toISOString(),
       signalCount: withheld(role, all.filter((f) => f.initiativeId === i.id).length),
@@ -171,7 +174,7 @@ export async function startInitiative(
   const signals = input.signalIds.length
     ? await ctx.trx
         .selectFrom("signal")
-        .select(["id", "triageState", "firstActionAt", "teamId"])
+        .select(["id", "referenceCode", "category", "triageState", "firstActionAt", "teamId"])
         .where("id", "in", input.signalIds)
         .execute()
     : [];
@@ -180,6 +183,24 @@ export async function startInitiative(
       field: "signalIds",
     });
   }
+  // Linking an open signal triages it as "neighbourhood": never for the meldcode, which has its own path.
+  const meldcode = signals.filter(
+    (s) => isMeldcodeCategory(s.category) && (s.triageState === "new" || s.triageState === "outreach"),
+  );
+  if (meldcode.length > 0) {
+    throw unprocessable(
+      "meldcodeSignal",
+      `Signaal ${meldcode.map((s) => s.referenceCode).join(", ")} valt onder de meldcode (huiselijk geweld of zorgen om een kind) en wordt niet met een buurtinitiatief afgesloten. Beslis erover in de triage.`,
+      { field: "signalIds", signalIds: meldcode.map((s) => s.id) },
+    );
+  }
+  // The neighbourhood view (policy staff too) shows title and description.
+  const people = await signalPeople(
+    ctx,
+    signals.map((s) => s.id),
+  );
+  assertNoPersonalData(title, people, "De titel van het initiatief", "title");
+  assertNoPersonalData(description, people, "De beschrijving van het initiatief", "description");
   const id = randomUUID();
   await ctx.trx
     .insertInto("neighbourhoodInitiative")
@@ -279,7 +300,8 @@ export async function getFigures(ctx: RequestContext, query: { from?: string; to
           ? Math.round((becameCase.length / decided.length) * 1000) / 10
           : null,
     },
-    referrals: rows(count(all.filter((f) => f.referredTo).map((f) => f.referredTo as string))),
+    // Older referral texts that identify someone are counted under a withheld label.
+    referrals: rows(count(all.filter((f) => f.referredTo).map((f) => shareable(f.referredTo as string, [])))),
   };
 }
 

@@ -239,7 +239,7 @@ export async function intakeSignal(
     teamId: route.teamId,
     details: {
       source,
-      category: v.category,
+      dataCategory: SPECIAL_CATEGORIES.includes(v.category) ? "special" : "ordinary",
       urgency: input.urgency,
       routedBy: route.ruleId ? "rule" : route.teamId ? "teamArea" : "unrouted",
       grouped: group !== null && group !== undefined,
@@ -256,7 +256,6 @@ export async function findExistingApiSignal(ctx: IntakeContext, externalReferenc
     action: "signal.duplicateSubmitted",
     resourceType: "signal",
     resourceId: existing.id,
-    details: { externalReference },
   });
   return existing;
 }

@@ -103,6 +103,8 @@ export interface SignalTable {
   householdId: string | null;
   caseId: string | null;
   initiativeId: string | null;
+  /** The meldcode's step 5 ended in a report to Veilig Thuis (state referred, to Veilig Thuis). */
+  reportedToVeiligThuis: Auto<boolean>;
 }
 
 export interface SignalContactAttemptTable {
@@ -121,7 +123,9 @@ export interface SignalMeldcodeStepTable {
   municipalityId: string;
   signalId: string;
   step: number;
+  /** What was done, or (skipped) why the team lead decided to skip the step. */
   note: string;
+  skipped: Auto<boolean>;
   recordedByUserId: string;
   recordedAt: Timestamp;
 }

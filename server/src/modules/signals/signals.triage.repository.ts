@@ -88,7 +88,7 @@ export async function findStaffSignal(ctx: RequestContext, id: string) {
 export function listOpenGroup(ctx: RequestContext, groupId: string) {
   return ctx.trx
     .selectFrom("signal")
-    .select(["id", "category", "teamId", "triageState", "receivedAt", "firstActionAt"])
+    .select(["id", "referenceCode", "category", "teamId", "triageState", "receivedAt", "firstActionAt"])
     .where("groupId", "=", groupId)
     .where("triageState", "in", OPEN)
     .execute();
@@ -121,7 +121,7 @@ export function listMeldcodeSteps(ctx: RequestContext, signalId: string) {
     .innerJoin("appUser as u", (j) =>
       j.onRef("u.municipalityId", "=", "m.municipalityId").onRef("u.id", "=", "m.recordedByUserId"),
     )
-    .select(["m.step", "m.note", "m.recordedAt", "u.displayName as recordedBy"])
+    .select(["m.step", "m.note", "m.skipped", "m.recordedAt", "u.displayName as recordedBy"])
     .where("m.signalId", "=", signalId)
     .execute();
 }
@@ -196,4 +196,21 @@ export async function countHiddenMatches(
     select visible from app_find_duplicate_residents(null::text, ''::text, null::date, ${postcode}::text,
       ${houseNumber}::integer, ${addition}::text)`.execute(ctx.trx);
   return rows.rows.filter((r) => !r.visible).length;
+}
+
+/**
+ * The people signals name (subject and reporter), for the identifying-data check of shared texts. A
+ * street alone is left out: a neighbourhood initiative may well be about a street.
+ */
+export async function signalPeople(ctx: RequestContext, signalIds: readonly string[]) {
+  if (signalIds.length === 0) return [];
+  const rows = await ctx.trx
+    .selectFrom("signal")
+    .select(["personName", "postcode", "houseNumber", "reporterName", "reporterPhone", "reporterEmail"])
+    .where("id", "in", [...signalIds])
+    .execute();
+  return rows.flatMap((r) => [
+    { names: r.personName ? [r.personName] : [], postcode: r.postcode, houseNumber: r.houseNumber },
+    { names: r.reporterName ? [r.reporterName] : [], phone: r.reporterPhone, email: r.reporterEmail },
+  ]);
 }

@@ -44,6 +44,8 @@ export const MeldcodeStep = Type.Object({
   step: Type.Integer(),
   title: Type.String(),
   done: Type.Boolean(),
+  /** Skipped by the team lead; the note says why. */
+  skipped: Type.Boolean(),
   note: Nullable(Type.String()),
   recordedBy: Nullable(Type.String()),
   recordedAt: Nullable(DateTime),
@@ -83,7 +85,15 @@ export const SignalDetail = Type.Intersect([
       }),
     ),
     teamMembers: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String() })),
-    allowed: Type.Object({ decide: Type.Boolean(), noAction: Type.Boolean(), recordContact: Type.Boolean() }),
+    reportedToVeiligThuis: Type.Boolean(),
+    allowed: Type.Object({
+      decide: Type.Boolean(),
+      noAction: Type.Boolean(),
+      endWithoutCase: Type.Boolean(),
+      reportVeiligThuis: Type.Boolean(),
+      skipMeldcodeStep: Type.Boolean(),
+      recordContact: Type.Boolean(),
+    }),
   }),
 ]);
 
@@ -95,6 +105,7 @@ export const Decision = Type.Object({
     Type.Literal("refer"),
     Type.Literal("neighbourhood"),
     Type.Literal("noAction"),
+    Type.Literal("reportVeiligThuis"),
   ]),
   reason: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
   outreachUserId: Type.Optional(Uuid),
@@ -130,6 +141,8 @@ export type ContactAttemptInput = Static<typeof ContactAttemptInput>;
 export const MeldcodeStepInput = Type.Object({
   step: Type.Integer({ minimum: 1, maximum: 5 }),
   note: Type.String({ maxLength: 4000 }),
+  /** Only a team lead skips a step; the note then says why. */
+  skipped: Type.Optional(Type.Boolean()),
 });
 
 export const Match = Type.Object({

@@ -1,8 +1,15 @@
 import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, forbidden, notFound, unprocessable } from "../../platform/http/errors.ts";
+import { assertNoPersonalData } from "../conferences/personalData.ts";
 import { assertVisibleHousehold } from "../households/households.service.ts";
 import { openCaseForSignal } from "./signals.cases.ts";
+import {
+  assertMeldcodeDecision,
+  mayEndMeldcodeWithout,
+  recordDecisionAsStep,
+  VEILIG_THUIS,
+} from "./signals.meldcode.ts";
 import type { TriageState } from "./signals.tables.ts";
 import {
   countHiddenMatches,
@@ -15,6 +22,7 @@ import {
   listOpenGroup,
   listQueue,
   listTeamMembers,
+  signalPeople,
   toQueueItem,
 } from "./signals.triage.repository.ts";
 import type { ContactAttemptInput, Decision } from "./signals.triage.schemas.ts";
@@ -92,6 +100,7 @@ export async function getSignal(ctx: RequestContext, id: string) {
             step,
             title,
             done: Boolean(done),
+            skipped: done?.skipped ?? false,
             note: done?.note ?? null,
             recordedBy: done?.recordedBy ?? null,
             recordedAt: iso(done?.recordedAt ?? null),
@@ -100,9 +109,14 @@ export async function getSignal(ctx: RequestContext, id: string) {
       : [],
     group: group.map((g) => ({ ...g, receivedAt: new Date(g.receivedAt).toISOString() })),
     teamMembers: members.map((m) => ({ userId: m.userId, displayName: m.displayName })),
+    reportedToVeiligThuis: r.reportedToVeiligThuis,
     allowed: {
       decide: open,
       noAction: open && mayDecideNoAction(ctx.actor.role, [r.category]),
+      /** Refer, neighbourhood or link without a case: open to all, but on a meldcode signal the team lead's. */
+      endWithoutCase: open && (!isMeldcodeCategory(r.category) || mayEndMeldcodeWithout(ctx.actor.role)),
+      reportVeiligThuis: open && isMeldcodeCategory(r.category),
+      skipMeldcodeStep: isMeldcodeCategory(r.category) && mayEndMeldcodeWithout(ctx.actor.role),
       recordContact: open,
     },
   };
@@ -206,6 +220,16 @@ export async function decideSignal(ctx: RequestContext, id: string, input: Decis
           "De naam van de organisatie is te lang (ten hoogste 200 tekens).",
           { field: "referredTo" },
         );
+      // Referrals are counted by name in the figures that policy staff see.
+      assertNoPersonalData(
+        to,
+        await signalPeople(
+          ctx,
+          group.map((g) => g.id),
+        ),
+        "Waarnaar u verwijst",
+        "referredTo",
+      );
       state = "referred";
       set.referredTo = to;
       break;
@@ -250,6 +274,18 @@ export async function decideSignal(ctx: RequestContext, id: string, input: Decis
       set.caseId = opened.caseId;
       break;
     }
+    case "reportVeiligThuis": {
+      if (!categories.some(isMeldcodeCategory))
+        throw unprocessable(
+          "notMeldcode",
+          "Melden bij Veilig Thuis via de triage hoort bij huiselijk geweld en zorgen om een kind. Verwijs anders naar de organisatie.",
+          { field: "decision" },
+        );
+      state = "referred";
+      set.referredTo = VEILIG_THUIS;
+      set.reportedToVeiligThuis = true;
+      break;
+    }
     case "neighbourhood": {
       if (input.initiativeId) {
         const initiative = await ctx.trx
@@ -267,6 +303,13 @@ export async function decideSignal(ctx: RequestContext, id: string, input: Decis
       break;
     }
   }
+  await assertMeldcodeDecision(ctx, group, {
+    state,
+    caseId: set.caseId,
+    reported: set.reportedToVeiligThuis === true,
+    reason,
+  });
+  if (input.decision !== "outreach") await recordDecisionAsStep(ctx, group, input.decision);
   const decided = state !== "outreach";
   for (const g of group) {
     await ctx.trx
@@ -286,7 +329,7 @@ export async function decideSignal(ctx: RequestContext, id: string, input: Decis
       resourceId: g.id,
       teamId: g.teamId,
       householdId: (set.householdId as string | undefined) ?? null,
-      reason,
+      // The reason stays in the signal's own record (decision_reason), which retention removes.
       details: { decision: input.decision, viaGroupOf: g.id === id ? null : id },
     });
   }
@@ -357,7 +400,7 @@ export async function recordContactAttempt(ctx: RequestContext, id: string, inpu
 export async function recordMeldcodeStep(
   ctx: RequestContext,
   id: string,
-  input: { step: number; note: string },
+  input: { step: number; note: string; skipped?: boolean },
 ) {
   const r = await loadSignal(ctx, id);
   if (!isMeldcodeCategory(r.category)) {
@@ -366,11 +409,21 @@ export async function recordMeldcodeStep(
       "De meldcode geldt alleen bij huiselijk geweld en zorgen om een kind.",
     );
   }
+  const skipped = input.skipped === true;
+  if (skipped && !mayEndMeldcodeWithout(ctx.actor.role)) {
+    throw forbidden(
+      "Alleen een teamleider legt vast dat een stap van de meldcode wordt overgeslagen, en waarom.",
+    );
+  }
   const note = input.note.trim();
   if (!note)
-    throw unprocessable("noteRequired", "Beschrijf kort wat u bij deze stap heeft gedaan.", {
-      field: "note",
-    });
+    throw unprocessable(
+      "noteRequired",
+      skipped
+        ? "Schrijf op waarom deze stap van de meldcode wordt overgeslagen."
+        : "Beschrijf kort wat u bij deze stap heeft gedaan.",
+      { field: "note" },
+    );
   if (note.length > 2000)
     throw unprocessable("noteTooLong", "De notitie is te lang (ten hoogste 2000 tekens).", { field: "note" });
   const existing = await listMeldcodeSteps(ctx, id);
@@ -384,6 +437,7 @@ export async function recordMeldcodeStep(
       signalId: id,
       step: input.step,
       note,
+      skipped,
       recordedByUserId: ctx.actor.userId,
     })
     .execute();
@@ -392,7 +446,7 @@ export async function recordMeldcodeStep(
     resourceType: "signal",
     resourceId: id,
     teamId: r.teamId,
-    details: { step: input.step },
+    details: { step: input.step, skipped },
   });
   return getSignal(ctx, id);
 }

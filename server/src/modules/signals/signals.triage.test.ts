@@ -192,6 +192,8 @@ describe("triage, meldcode, feedback and the neighbourhood view", () => {
       422,
       "a reason is required",
     );
+    for (const step of [2, 3, 4])
+      await worker.post(`/api/signals/${id}/meldcode-steps`, { step, note: `Stap ${step} gedaan` });
     const ok = await lead.post(`/api/signals/${id}/decision`, {
       decision: "noAction",
       reason: "Veilig Thuis is al betrokken.",

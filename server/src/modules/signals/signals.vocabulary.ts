@@ -46,6 +46,7 @@ export const DECISIONS = [
   "refer",
   "neighbourhood",
   "noAction",
+  "reportVeiligThuis",
 ] as const;
 export type Decision = (typeof DECISIONS)[number];
 export const CONTACT_METHODS = ["homeVisit", "phone", "letter", "viaPartner", "other"] as const;

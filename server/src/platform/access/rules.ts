@@ -306,6 +306,14 @@ export const TABLES = {
     delete: nobody,
   },
   retention_run: { ...platformOnly, read: admin },
+  retention_log_entry: { ...platformOnly, read: admin },
+  legal_hold: {
+    read: admin,
+    insert: anyOf([role("administrator"), self("placed_by_user_id")]),
+    update: admin,
+    delete: nobody,
+    updateColumns: ["released_at", "released_by_user_id"],
+  },
   household_access: { ...platformOnly, read: anyOf(self("user_id")) },
 
   // Case conferences.
@@ -601,4 +609,8 @@ export const SECURITY_DEFINER_FUNCTIONS: Record<string, string> = {
   app_signal_group_for_address: "modules/signals/signals.channels.test.ts",
   app_signal_status: "modules/signals/signals.channels.test.ts",
   app_team_domain_needs: "modules/staffing/staffing.test.ts",
+  app_dossier_people: "modules/conferences/sharedTexts.test.ts",
+  app_outcome_change_size: "modules/outcomes/outcomes.changeSize.test.ts",
+  app_assert_meldcode_skip: "modules/signals/meldcode.test.ts",
+  app_assert_meldcode_decision: "modules/signals/meldcode.test.ts",
 };

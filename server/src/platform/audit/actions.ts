@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "case.statusChanged",
   "case.caseLeadHandedOver",
   "case.professionalInvolved",
+  "case.involvementEnded",
   "case.closed",
   "case.reopened",
   "intake.recorded",
@@ -148,6 +149,10 @@ export const AUDIT_ACTIONS = [
   "resident.exported",
   "resident.corrected",
   "retention.ran",
+  "retention.logViewed",
+  "legalHold.placed",
+  "legalHold.released",
+  "legalHold.listed",
   // Area analysis and staffing (no resident data; staffing views show staff names and hours)
   "areaAnalysis.imported",
   "areaAnalysis.weightsChanged",
@@ -176,8 +181,18 @@ export interface AuditSubject {
   teamId?: string | null;
 }
 
+/**
+ * An event holds references, not content: ids, kinds, counts, versions. The hash chain can never forget
+ * what it holds, so free text of a record (a reason, a note, a name) stays in that record, where
+ * retention can remove it; auditReferences.test.ts scans every event for text of the records it points to.
+ */
 export interface AuditInput extends AuditSubject {
   action: AuditAction;
+  /**
+   * No service sets this any more (issue 19). Only the emergency-access trigger of 0007 still fills the
+   * column, until the access model stores the emergency access id instead; then this field can go.
+   */
   reason?: string | null;
+  /** Content-free: ids, codes of the action itself, counts — never a record's free text or special-category values. */
   details?: Record<string, unknown>;
 }

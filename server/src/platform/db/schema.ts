@@ -6,6 +6,7 @@ import type { ImpactCalculatorTables } from "../../modules/impactCalculator/impa
 import type { PlanTables } from "../../modules/plans/plans.tables.ts";
 import type { PortalTables } from "../../modules/portal/portal.tables.ts";
 import type { PrivacyTables } from "../../modules/privacy/privacy.tables.ts";
+import type { RetentionTables } from "../../modules/residentRights/retention.tables.ts";
 import type { SignalTables } from "../../modules/signals/signals.tables.ts";
 
 /** Columns the database fills in. */
@@ -137,4 +138,5 @@ export interface DB
     PortalTables,
     PrivacyTables,
     AreaAnalysisTables,
-    ImpactCalculatorTables {}
+    ImpactCalculatorTables,
+    RetentionTables {}

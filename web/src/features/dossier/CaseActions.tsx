@@ -3,6 +3,7 @@ import { api } from "../../api/client.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { ActionForm, useTeamMembers } from "./ActionForm.tsx";
 import { CloseForm, IntakeForm } from "./CaseRecordForms.tsx";
+import { EndInvolvementForm } from "./EndInvolvementForm.tsx";
 import { label, t } from "./labels.ts";
 import { TextAreaField } from "./TextAreaField.tsx";
 import type { CaseFile, Dossier } from "./types.ts";
@@ -190,6 +191,7 @@ export function CaseActions({
           required
         />
       </ActionForm>
+      <EndInvolvementForm c={c} done={done} reload={reload} />
       <CloseForm
         dossier={dossier}
         domains={domains}

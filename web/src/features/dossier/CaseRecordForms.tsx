@@ -3,6 +3,7 @@ import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { ActionForm } from "./ActionForm.tsx";
+import { type ClosureProblem, ClosureProblems, closureProblems } from "./ClosureProblems.tsx";
 import { options, t } from "./labels.ts";
 import { CheckboxField, TextAreaField } from "./TextAreaField.tsx";
 import { type Dossier, today } from "./types.ts";
@@ -131,6 +132,7 @@ export function CloseForm({
     aftercareDate: "",
   });
   const [informed, setInformed] = useState(false);
+  const [problems, setProblems] = useState<ClosureProblem[] | null>(null);
   const [zrm, setZrm] = useState<Record<string, string>>({
     residentId: dossier.members[0]?.id ?? "",
     assessedOn: today(),
@@ -141,18 +143,25 @@ export function CloseForm({
       id="close"
       title={t("dossier.close")}
       reload={reload}
-      onSubmit={() =>
-        onSave({
-          reason: v.reason || null,
-          escalationPrevented: v.escalationPrevented || null,
-          escalationExplanation: v.escalationExplanation || null,
-          residentInformed: informed,
-          residentInformedHow: v.residentInformedHow || null,
-          aftercareDate: v.aftercareDate || null,
-          finalAssessment: toAssessment(domains, zrm),
-        })
-      }
+      onSubmit={async () => {
+        setProblems(null);
+        try {
+          await onSave({
+            reason: v.reason || null,
+            escalationPrevented: v.escalationPrevented || null,
+            escalationExplanation: v.escalationExplanation || null,
+            residentInformed: informed,
+            residentInformedHow: v.residentInformedHow || null,
+            aftercareDate: v.aftercareDate || null,
+            finalAssessment: toAssessment(domains, zrm),
+          });
+        } catch (error) {
+          setProblems(closureProblems(error));
+          throw error;
+        }
+      }}
     >
+      <ClosureProblems problems={problems} />
       <SelectField
         id="close-reason"
         label={t("dossier.reason")}
@@ -199,7 +208,7 @@ export function CloseForm({
         onChange={set("aftercareDate")}
         required
       />
-      <Fieldset>
+      <Fieldset id="close-zrm">
         <FieldsetLegend>{t("dossier.finalZrm")}</FieldsetLegend>
         <ZrmFields
           prefix="close-zrm"

@@ -159,6 +159,7 @@ export function DossierPage({ householdId }: { householdId: string }) {
                   <TableCell>
                     {p.name}
                     {p.isCaseLead && ` (${t("dossier.caseLead").toLowerCase()})`}
+                    {p.endedAt && ` – ${t("dossier.involvementEnded", { date: formatDate(p.endedAt) })}`}
                   </TableCell>
                   <TableCell>{p.organisationName}</TableCell>
                   <TableCell>{p.roleInCase}</TableCell>

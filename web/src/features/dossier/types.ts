@@ -32,6 +32,9 @@ export interface CaseProfessional {
   roleInCase: string;
   isCaseLead: boolean;
   endedAt: string | null;
+  endedReason: string | null;
+  /** The reader may end this involvement (themselves, the case lead, the team lead). */
+  mayEnd: boolean;
 }
 export interface CaseFile {
   id: string;

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { ChangeSizeFigure } from "./ChangeSizeFigure.tsx";
 import { MetricFigure } from "./MetricFigure.tsx";
 import { METRICS, type OutcomeMonitor } from "./outcomes.types.ts";
 import "./outcomes.css";
@@ -84,7 +85,12 @@ export function OutcomesPage() {
               <strong>{t("outcomes.noData")}</strong>
             </Paragraph>
           ) : (
-            METRICS.map((metric) => <MetricFigure key={metric} monitor={data} metric={metric} />)
+            <>
+              {METRICS.map((metric) => (
+                <MetricFigure key={metric} monitor={data} metric={metric} />
+              ))}
+              <ChangeSizeFigure domains={data.zrmChangeSize} />
+            </>
           )}
         </div>
       )}

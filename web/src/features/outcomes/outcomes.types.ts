@@ -21,6 +21,15 @@ export interface OutcomeMonitor {
   cells: Cell[];
   notAvailable: string[];
   hasData: boolean;
+  zrmChangeSize: DomainChange[];
+}
+
+/** Residents per change in ZRM levels (−4 … +4) in one life domain, and the mean; null when withheld. */
+export interface DomainChange {
+  domain: string;
+  residents: number | null;
+  mean: number | null;
+  cells: { delta: number; value: number | null; suppressed: boolean }[];
 }
 
 export const METRICS = [

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   FormField,
   FormFieldDescription,
   FormLabel,
@@ -21,6 +22,7 @@ export interface MeldcodeStep {
   step: number;
   title: string;
   done: boolean;
+  skipped: boolean;
   note: string | null;
   recordedBy: string | null;
   recordedAt: string | null;
@@ -30,23 +32,28 @@ export interface MeldcodeStep {
 export function MeldcodeSection({
   steps,
   path,
+  maySkip,
   onDone,
 }: {
   steps: MeldcodeStep[];
   path: string;
+  /** A team lead may record that a step is skipped, and why. */
+  maySkip: boolean;
   onDone(): Promise<void>;
 }) {
   const open = steps.filter((s) => !s.done);
   const [step, setStep] = useState("");
   const [note, setNote] = useState("");
+  const [skip, setSkip] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const chosen = step || String(open[0]?.step ?? "");
   const form = useSubmit(async () => {
     setSaved(null);
-    await api.post(`${path}/meldcode-steps`, { step: Number(chosen), note });
+    await api.post(`${path}/meldcode-steps`, { step: Number(chosen), note, skipped: skip });
     setSaved(t("meldcode.saved", { step: chosen }));
     setStep("");
     setNote("");
+    setSkip(false);
     await onDone();
   });
   return (
@@ -56,7 +63,8 @@ export function MeldcodeSection({
       <OrderedList>
         {steps.map((s) => (
           <OrderedListItem key={s.step}>
-            <strong>{s.title}</strong> — {s.done ? t("signal.stepDone") : t("signal.stepOpen")}
+            <strong>{s.title}</strong> —{" "}
+            {s.skipped ? t("signal.stepSkipped") : s.done ? t("signal.stepDone") : t("signal.stepOpen")}
             {s.done && (
               <div>
                 {s.note}{" "}
@@ -100,6 +108,15 @@ export function MeldcodeSection({
               />
             }
           />
+          {maySkip && (
+            <FormField
+              type="checkbox"
+              label={<FormLabel htmlFor="meldcode-skip">{t("meldcode.skip")}</FormLabel>}
+              input={
+                <Checkbox id="meldcode-skip" checked={skip} onChange={(e) => setSkip(e.target.checked)} />
+              }
+            />
+          )}
           <Button type="submit" appearance="secondary-action-button" busy={form.busy}>
             {t("meldcode.record")}
           </Button>

@@ -36,7 +36,14 @@ interface Detail extends QueueItem {
   contactAttempts: { id: string; attemptedAt: string; method: string; outcome: string; userName: string }[];
   meldcodeSteps: MeldcodeStep[];
   teamMembers: { userId: string; displayName: string }[];
-  allowed: { decide: boolean; noAction: boolean; recordContact: boolean };
+  allowed: {
+    decide: boolean;
+    noAction: boolean;
+    endWithoutCase: boolean;
+    reportVeiligThuis: boolean;
+    skipMeldcodeStep: boolean;
+    recordContact: boolean;
+  };
 }
 interface Matches {
   items: { householdId: string; name: string; address: string | null; householdName: string }[];
@@ -94,7 +101,14 @@ export function SignalDetailPage({ signalId }: { signalId: string }) {
         ))}
       </DataList>
       {s.groupSize > 1 && <Paragraph>{t("triage.group", { count: s.groupSize })}</Paragraph>}
-      {s.meldcode && <MeldcodeSection steps={s.meldcodeSteps} path={path} onDone={signal.reload} />}
+      {s.meldcode && (
+        <MeldcodeSection
+          steps={s.meldcodeSteps}
+          path={path}
+          maySkip={s.allowed.skipMeldcodeStep}
+          onDone={signal.reload}
+        />
+      )}
       {s.contactAttempts.length > 0 && (
         <>
           <Heading2>{t("signal.attempts")}</Heading2>
@@ -133,8 +147,8 @@ function DecisionForm({ signal, path, onDone }: { signal: Detail; path: string; 
     "outreach",
     "linkHousehold",
     "openCase",
-    "refer",
-    "neighbourhood",
+    ...(signal.allowed.reportVeiligThuis ? ["reportVeiligThuis"] : []),
+    ...(signal.allowed.endWithoutCase ? ["refer", "neighbourhood"] : []),
     ...(signal.allowed.noAction ? ["noAction"] : []),
   ];
   const form = useSubmit(async () => {
