@@ -6,6 +6,8 @@ import { buildPrivacyWorld } from "../privacy/privacy.fixtures.ts";
 import { BUURT, buildSignalWorld, personSignal } from "../signals/signals.fixtures.ts";
 import { inDays } from "./conferences.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_dossier_people.
+
 /**
  * Shared texts of a pseudonymised conference carry no identifying data: before an agenda question,
  * decision or learning note is saved, it is checked for the names of everyone recorded in the

@@ -5,6 +5,8 @@ import { completeDistribution } from "./outcomes.changeSize.ts";
 import { buildOutcomeWorld } from "./outcomes.fixtures.ts";
 import type { OutcomeMonitor } from "./outcomes.schemas.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_outcome_change_size.
+
 const Q1 = "from=2026-01-01&until=2026-03-31";
 
 /**

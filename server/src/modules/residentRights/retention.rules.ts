@@ -140,6 +140,9 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   audit_event: {
     kept: "De hash-keten van het logboek (NEN 7513) kan niet worden ingekort; zij bevat alleen verwijzingen (ids, soort, wie, wanneer), geen inhoud.",
   },
+  household_access: {
+    kept: "Wie welk huishouden mag zien, afgeleid van team, casus en noodtoegang; verdwijnt met het huishouden (cascade).",
+  },
   retention_run: { kept: "Het logboek van deze taak zelf: alleen ids, aantallen en regels." },
   retention_log_entry: { kept: "Het logboek van deze taak zelf: soort, id, datum en regel, nooit inhoud." },
   case_learning_note: {
@@ -178,6 +181,7 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   satisfaction_response: { notPersonal: "Anonieme antwoorden per team en maand, zonder huishouden." },
   audit_chain_head: { notPersonal: "De kop van de hash-keten." },
   schema_migration: { notPersonal: "Welke migraties draaiden." },
+  schema_repeatable: { notPersonal: "Welke bestanden met functies en regels zijn toegepast." },
 };
 
 /** Columns that make a table hold personal data (of residents, reporters or staff). */

@@ -5,6 +5,8 @@ import { type Client, createTestApp, logInAs, type TestApp } from "../../test/ap
 import { member } from "../households/dossier.factories.ts";
 import { BUURT, buildSignalWorld, personSignal } from "./signals.fixtures.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_assert_meldcode_skip, app_assert_meldcode_decision.
+
 /**
  * The meldcode huiselijk geweld en kindermishandeling holds whatever the decision: a signal of domestic
  * violence or a concern about a child ends without a case or a report to Veilig Thuis only by a team
