@@ -7,6 +7,7 @@ import type { PlanTables } from "../../modules/plans/plans.tables.ts";
 import type { PortalTables } from "../../modules/portal/portal.tables.ts";
 import type { PrivacyTables } from "../../modules/privacy/privacy.tables.ts";
 import type { SignalTables } from "../../modules/signals/signals.tables.ts";
+import type { OperationsTables } from "./operations.tables.ts";
 
 /** Columns the database fills in. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -125,4 +126,5 @@ export interface DB
     PortalTables,
     PrivacyTables,
     AreaAnalysisTables,
-    ImpactCalculatorTables {}
+    ImpactCalculatorTables,
+    OperationsTables {}
