@@ -79,12 +79,15 @@ export async function escalateSignals(db: Kysely<DB>, now: Date) {
 export async function announceReminders(db: Kysely<DB>, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ municipalityId: string; userId: string; n: number; hasEmail: boolean }>`
-      select r.municipality_id, r.user_id, count(*)::int as n, bool_or(u.email is not null) as has_email
-      from reminder r
-      join app_user u on u.municipality_id = r.municipality_id and u.id = r.user_id
-      where r.notified_at is null and r.dismissed_at is null
-      group by r.municipality_id, r.user_id
-      for update of r`.execute(trx);
+      with waiting as (
+        select municipality_id, user_id from reminder
+        where notified_at is null and dismissed_at is null
+        for update
+      )
+      select w.municipality_id, w.user_id, count(*)::int as n, bool_or(u.email is not null) as has_email
+      from waiting w
+      join app_user u on u.municipality_id = w.municipality_id and u.id = w.user_id
+      group by w.municipality_id, w.user_id`.execute(trx);
     const withAddress = rows.filter((r) => r.hasEmail);
     if (withAddress.length > 0)
       await trx
