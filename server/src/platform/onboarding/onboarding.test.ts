@@ -13,7 +13,7 @@ describe("municipality onboarding by the platform operator", () => {
   });
   after(() => t.close());
 
-  const add = (body: Record<string, unknown>, token: string | undefined = TOKEN) =>
+  const add = (body: Record<string, unknown>, token: string | null = TOKEN) =>
     t.app.inject({
       method: "POST",
       url: "/api/platform/municipalities",
@@ -30,7 +30,7 @@ describe("municipality onboarding by the platform operator", () => {
   };
 
   test("only with the operator's token", async () => {
-    assert.equal((await add(zeist, undefined)).statusCode, 401);
+    assert.equal((await add(zeist, null)).statusCode, 401);
     assert.equal((await add(zeist, `${TOKEN.slice(0, -1)}x`)).statusCode, 401);
     assert.equal(await t.database.db.selectFrom("municipality").select("id").executeTakeFirst(), undefined);
   });
