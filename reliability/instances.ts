@@ -155,14 +155,14 @@ try {
   }
 
   const checks = {
-    acknowledgedWritesLost: lost.length === 0,
+    noAcknowledgedWriteLost: lost.length === 0,
     sessionsValidOnSurvivor: sessionRefusalsOnB.length === 0,
     eachJobRanOnce: jobs.passed,
     auditChainVerifies: verify.code === 0,
     limitsCountedAcrossInstances: limits.shared,
   };
   failed = !(
-    checks.acknowledgedWritesLost &&
+    checks.noAcknowledgedWriteLost &&
     checks.sessionsValidOnSurvivor &&
     checks.eachJobRanOnce &&
     checks.auditChainVerifies &&
