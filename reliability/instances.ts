@@ -33,7 +33,11 @@ const started = Date.now();
 const pg = await startPostgres({ port: pgPort });
 pg.psql("postgres", "create database wijkwerk");
 const direct = pg.url("wijkwerk");
-const bouncer = await startPgBouncer({ serverPort: Number(new URL(direct).port), database: "wijkwerk", port: bouncerPort });
+const bouncer = await startPgBouncer({
+  serverPort: Number(new URL(direct).port),
+  database: "wijkwerk",
+  port: bouncerPort,
+});
 const smtp = await startTestSmtp();
 const servers: ServerProcess[] = [];
 let failed = true;
@@ -73,31 +77,37 @@ try {
   const reads = ["/api/worklist", "/api/organisations", "/api/teams", "/api/cases", "/api/auth/session"];
 
   /** One step of the mix: 1 in 3 a write as the administrator, else a read as the professional. */
-  const step = (phase: string) => async (w: number, i: number): Promise<Reply> => {
-    const target = (w + i) % 2 === 0 ? "a" : "b";
-    const client = clients[target];
-    if (i % 3 === 0) {
-      const name = `instances-${run}-${phase}-${w}-${i}`;
-      inDoubt.add(name);
-      const reply = await client.request("POST", "/api/organisations", {
-        session: admin,
-        body: { name, type: "other" },
+  const step =
+    (phase: string) =>
+    async (w: number, i: number): Promise<Reply> => {
+      const target = (w + i) % 2 === 0 ? "a" : "b";
+      const client = clients[target];
+      if (i % 3 === 0) {
+        const name = `instances-${run}-${phase}-${w}-${i}`;
+        inDoubt.add(name);
+        const reply = await client.request("POST", "/api/organisations", {
+          session: admin,
+          body: { name, type: "other" },
+          timeoutMs: 5000,
+        });
+        if (reply.status === 201) {
+          acknowledged.add(name);
+          inDoubt.delete(name);
+        }
+        return reply;
+      }
+      if (i % 17 === 5 && w === 0) {
+        codeRequests.sent += 1;
+        return client.request("POST", "/api/portal/login/code", { body: { username: "inwoner" } });
+      }
+      const reply = await client.request("GET", reads[i % reads.length] ?? "/api/teams", {
+        session: worker,
         timeoutMs: 5000,
       });
-      if (reply.status === 201) {
-        acknowledged.add(name);
-        inDoubt.delete(name);
-      }
+      if (target === "b" && reply.status === 401)
+        sessionRefusalsOnB.push(`${phase}:${reply.body.slice(0, 80)}`);
       return reply;
-    }
-    if (i % 17 === 5 && w === 0) {
-      codeRequests.sent += 1;
-      return client.request("POST", "/api/portal/login/code", { body: { username: "inwoner" } });
-    }
-    const reply = await client.request("GET", reads[i % reads.length] ?? "/api/teams", { session: worker, timeoutMs: 5000 });
-    if (target === "b" && reply.status === 401) sessionRefusalsOnB.push(`${phase}:${reply.body.slice(0, 80)}`);
-    return reply;
-  };
+    };
   const load = (phase: string, s: number, stop?: () => boolean) =>
     runLoad(connections, s, step(phase), Number.MAX_SAFE_INTEGER, stop);
 
@@ -111,13 +121,17 @@ try {
     return a.stop("SIGKILL");
   });
   phases.killed = await load("killed", seconds / 2);
-  console.log(`A killed (${await killer}): ${phases.killed.throughput} req/s, statuses ${JSON.stringify(phases.killed.statuses)}`);
+  console.log(
+    `A killed (${await killer}): ${phases.killed.throughput} req/s, statuses ${JSON.stringify(phases.killed.statuses)}`,
+  );
   a = await start("a");
   clients.a.close();
   clients.a = new HttpClient(a.url, connections);
   aAlive = true;
   phases.restarted = await load("restarted", seconds / 2);
-  console.log(`A restarted: ${phases.restarted.throughput} req/s, statuses ${JSON.stringify(phases.restarted.statuses)}`);
+  console.log(
+    `A restarted: ${phases.restarted.throughput} req/s, statuses ${JSON.stringify(phases.restarted.statuses)}`,
+  );
   // Give the sweeps (outbox, audit sealing) time to catch up, then stop both cleanly.
   await sleep(12_000);
   const limits = await checkLimitsAcrossInstances(clients.a, clients.b);
@@ -127,7 +141,9 @@ try {
   const database = await openDatabase({ url: direct });
   const present = new Set(
     (
-      await sql<{ name: string }>`select name from organisation where name like ${`instances-${run}-%`}`.execute(database.db)
+      await sql<{
+        name: string;
+      }>`select name from organisation where name like ${`instances-${run}-%`}`.execute(database.db)
     ).rows.map((r) => r.name),
   );
   const lost = [...acknowledged].filter((n) => !present.has(n));

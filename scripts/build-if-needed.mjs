@@ -6,7 +6,14 @@ import path from "node:path";
 
 const dist = path.resolve(process.env.WEB_DIST ?? "web/dist");
 const built = path.join(dist, "index.html");
-const sources = ["web/src", "web/public", "web/index.html", "web/vite.config.ts", "web/tsconfig.json", "package-lock.json"];
+const sources = [
+  "web/src",
+  "web/public",
+  "web/index.html",
+  "web/vite.config.ts",
+  "web/tsconfig.json",
+  "package-lock.json",
+];
 
 function newest(entry) {
   if (!fs.existsSync(entry)) return 0;
@@ -32,12 +39,29 @@ try {
 }
 if (!vite || !hasSources) {
   if (builtAt > 0) {
-    console.log("Web-interface: de bronnen zijn nieuwer, maar vite ontbreekt (installatie zonder devDependencies); de bestaande build wordt gebruikt.");
+    console.log(
+      "Web-interface: de bronnen zijn nieuwer, maar vite ontbreekt (installatie zonder devDependencies); de bestaande build wordt gebruikt.",
+    );
     process.exit(0);
   }
-  console.error("De web-interface is niet gebouwd en vite ontbreekt. Bouw eerst met `npm run build` (met devDependencies).");
+  console.error(
+    "De web-interface is niet gebouwd en vite ontbreekt. Bouw eerst met `npm run build` (met devDependencies).",
+  );
   process.exit(1);
 }
-console.log(builtAt > 0 ? "Web-interface: bronnen gewijzigd, opnieuw bouwen…" : "Web-interface bouwen (eenmalig)…");
-const result = spawnSync(process.execPath, [path.join(path.dirname(vite), "bin/vite.js"), "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+console.log(
+  builtAt > 0 ? "Web-interface: bronnen gewijzigd, opnieuw bouwen…" : "Web-interface bouwen (eenmalig)…",
+);
+const result = spawnSync(
+  process.execPath,
+  [
+    path.join(path.dirname(vite), "bin/vite.js"),
+    "build",
+    "--config",
+    "web/vite.config.ts",
+    "--logLevel",
+    "warn",
+  ],
+  { stdio: "inherit" },
+);
 process.exit(result.status ?? 1);

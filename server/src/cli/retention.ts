@@ -13,7 +13,9 @@ const i = process.argv.indexOf("--now");
 const given = i >= 0 ? process.argv[i + 1] : undefined;
 const now = given ? new Date(given) : new Date();
 if (given !== undefined && (Number.isNaN(now.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(given))) {
-  console.error(`--now verwacht een datum of tijdstip in ISO-vorm (2031-01-01 of 2031-01-01T02:30:00Z), niet: ${given}`);
+  console.error(
+    `--now verwacht een datum of tijdstip in ISO-vorm (2031-01-01 of 2031-01-01T02:30:00Z), niet: ${given}`,
+  );
   process.exit(2);
 }
 const config = loadConfig();

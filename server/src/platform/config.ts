@@ -111,7 +111,10 @@ function operationsConfig(env: NodeJS.ProcessEnv, production: boolean) {
     return value;
   };
   const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
-  if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65535))
+  if (
+    metricsPort !== undefined &&
+    !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65535)
+  )
     throw new ConfigError(`METRICS_PORT is invalid: ${env.METRICS_PORT}`);
   return {
     smtpUrl,

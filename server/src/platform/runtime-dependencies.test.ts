@@ -15,7 +15,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
   dependencies: Record<string, string>;
   scripts: Record<string, string>;
 };
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^"']*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^"']*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function crawl(entries: string[]) {
   const seen = new Set<string>();
@@ -30,7 +31,9 @@ function crawl(entries: string[]) {
       const spec = match[1] ?? match[2] ?? "";
       if (spec.startsWith(".")) todo.push(path.resolve(path.dirname(file), spec));
       else if (!spec.startsWith("node:") && !builtinModules.includes(spec)) {
-        const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec);
+        const name = spec.startsWith("@")
+          ? spec.split("/").slice(0, 2).join("/")
+          : (spec.split("/")[0] ?? spec);
         if (!packages.has(name)) packages.set(name, path.relative(root, file));
       }
     }
@@ -47,9 +50,12 @@ describe("runtime dependencies", () => {
 
   test("the server and its commands import only dependencies", () => {
     assert.ok(files.length > 100, `followed ${files.length} files`);
-    const missing = [...packages].filter(([name]) => !(name in pkg.dependencies)).map(([n, f]) => `${n} (${f})`);
+    const missing = [...packages]
+      .filter(([name]) => !(name in pkg.dependencies))
+      .map(([n, f]) => `${n} (${f})`);
     assert.deepEqual(missing, []);
-    for (const name of ["fastify", "kysely", "pg-boss", "nodemailer", "prom-client"]) assert.ok(packages.has(name), name);
+    for (const name of ["fastify", "kysely", "pg-boss", "nodemailer", "prom-client"])
+      assert.ok(packages.has(name), name);
     assert.ok(files.every((f) => !f.endsWith(".test.ts") && !f.includes(`${path.sep}test${path.sep}`)));
   });
 
@@ -63,7 +69,10 @@ describe("runtime dependencies", () => {
       const text = fs.readFileSync(file, "utf8");
       assert.ok(!/\bassert\s*\{\s*type:/.test(text), `${file}: import … assert { type } (use "with")`);
       assert.ok(!/from ["'](node:)?punycode["']/.test(text), `${file}: punycode`);
-      assert.ok(!/util\.(isArray|isDate|isError|isRegExp|_extend)\b/.test(text), `${file}: removed util helper`);
+      assert.ok(
+        !/util\.(isArray|isDate|isError|isRegExp|_extend)\b/.test(text),
+        `${file}: removed util helper`,
+      );
     }
   });
 });

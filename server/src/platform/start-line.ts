@@ -39,4 +39,3 @@ function describeUrl(url: string): string {
     return "(ongeldige URL)";
   }
 }
-

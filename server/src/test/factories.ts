@@ -122,7 +122,11 @@ export async function buildOnboardedMunicipality(db: Kysely<DB>, over: { code: s
     adminEmail: `beheer-${n}@${over.code.toLowerCase()}.example`,
     mfaRequiredRoles: [],
   });
-  return db.selectFrom("municipality").selectAll().where("id", "=", result.municipalityId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("municipality")
+    .selectAll()
+    .where("id", "=", result.municipalityId)
+    .executeTakeFirstOrThrow();
 }
 
 /** A municipality with one organisation and one team, and a user of the given role in that team. */

@@ -3,8 +3,8 @@ import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Config } from "../../platform/config.ts";
 import type { DB } from "../../platform/db/schema.ts";
-import { notFound, unauthorized } from "../../platform/http/errors.ts";
 import type { App } from "../../platform/http/app-type.ts";
+import { notFound, unauthorized } from "../../platform/http/errors.ts";
 import { routeGroup } from "../../platform/http/route-helpers.ts";
 import { errors } from "../../platform/http/schemas.ts";
 import type { JobDefinition, JobRunner } from "../../platform/jobs/job.ts";
@@ -66,7 +66,10 @@ function assertPlatformOperator(request: FastifyRequest, config: Config) {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   if (a.length !== b.length || !timingSafeEqual(a, b))
-    throw unauthorized("platformOperator", "Alleen de platformbeheerder mag dit (token ontbreekt of klopt niet).");
+    throw unauthorized(
+      "platformOperator",
+      "Alleen de platformbeheerder mag dit (token ontbreekt of klopt niet).",
+    );
 }
 
 function platformRoutes(app: App, deps: OperationsDeps): void {
@@ -90,4 +93,3 @@ function platformRoutes(app: App, deps: OperationsDeps): void {
     },
   );
 }
-

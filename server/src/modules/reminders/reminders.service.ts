@@ -24,5 +24,6 @@ export async function dismissReminder(ctx: RequestContext, id: string) {
     .where("userId", "=", ctx.actor.userId)
     .where("dismissedAt", "is", null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw notFound("Deze herinnering bestaat niet of is al afgevinkt.");
+  if (Number(result.numUpdatedRows) !== 1)
+    throw notFound("Deze herinnering bestaat niet of is al afgevinkt.");
 }

@@ -31,7 +31,11 @@ describe("reminder jobs", () => {
     const today = todayInNetherlands(new Date());
     // Arrange what has come due: household A's plan review today, household B closed with its
     // aftercare check-in today, a social-map entry past its review date.
-    await db.updateTable("planReview").set({ dueOn: today }).where("planId", "=", portal.a.planId ?? "").execute();
+    await db
+      .updateTable("planReview")
+      .set({ dueOn: today })
+      .where("planId", "=", portal.a.planId ?? "")
+      .execute();
     await closeCase(db, {
       municipalityId: portal.municipality.id,
       caseId: portal.b.caseId,
@@ -39,10 +43,18 @@ describe("reminder jobs", () => {
       residentId: portal.b.residentId,
       assessorUserId: portal.colleague.id,
     });
-    await db.updateTable("caseFile").set({ aftercareDate: today }).where("id", "=", portal.b.caseId).execute();
+    await db
+      .updateTable("caseFile")
+      .set({ aftercareDate: today })
+      .where("id", "=", portal.b.caseId)
+      .execute();
     await buildDirectoryEntry(db, signals.municipality.id, { reviewDate: "2020-01-01" });
     for (const user of [portal.caseLead, portal.colleague, signals.lead, signals.administrator])
-      await db.updateTable("appUser").set({ email: `${user.username}@example.org` }).where("id", "=", user.id).execute();
+      await db
+        .updateTable("appUser")
+        .set({ email: `${user.username}@example.org` })
+        .where("id", "=", user.id)
+        .execute();
     caseLead = await logInAs(t.app, portal.caseLead.username);
   });
   after(() => t.close());
@@ -122,6 +134,9 @@ describe("reminder jobs", () => {
     const colleague = await logInAs(t.app, portal.colleague.username);
     assert.equal((await colleague.post(`/api/worklist/reminders/${id}/dismiss`)).statusCode, 404);
     assert.equal((await caseLead.post(`/api/worklist/reminders/${id}/dismiss`)).statusCode, 204);
-    assert.equal(((await caseLead.get("/api/worklist/reminders")).json() as { items: unknown[] }).items.length, 0);
+    assert.equal(
+      ((await caseLead.get("/api/worklist/reminders")).json() as { items: unknown[] }).items.length,
+      0,
+    );
   });
 });

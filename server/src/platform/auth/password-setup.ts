@@ -16,7 +16,10 @@ export function hashSetupToken(token: string): string {
 }
 
 /** The address of the set-up page (PUBLIC_URL of the platform). */
-export function passwordSetupLink(token: string, publicUrl = process.env.PUBLIC_URL ?? "http://localhost:3000") {
+export function passwordSetupLink(
+  token: string,
+  publicUrl = process.env.PUBLIC_URL ?? "http://localhost:3000",
+) {
   return `${publicUrl.replace(/\/$/, "")}/wachtwoord-instellen?token=${token}`;
 }
 

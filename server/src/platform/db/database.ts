@@ -48,7 +48,10 @@ async function openPostgres(url: string): Promise<Database> {
   // connection is unknown on the next: DATABASE_PREPARED_STATEMENTS=false sends every statement unnamed
   // (the cost is measured in bench/README.md, "Two instances behind PgBouncer").
   const prepare = process.env.DATABASE_PREPARED_STATEMENTS !== "false";
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: prepare ? preparing(pool) : pool }), plugins });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: prepare ? preparing(pool) : pool }),
+    plugins,
+  });
   return {
     kind: "postgres",
     db,

@@ -25,7 +25,13 @@ describe("tenant keys", () => {
   after(() => database.close());
 
   test("every table has municipality_id in its primary key and in each foreign key, except the listed ones", async () => {
-    const { rows } = await sql<{ table: string; kind: string; name: string; columns: string[]; references: string | null }>`
+    const { rows } = await sql<{
+      table: string;
+      kind: string;
+      name: string;
+      columns: string[];
+      references: string | null;
+    }>`
       select c.conrelid::regclass::text as table, c.contype as kind, c.conname as name,
         array(select a.attname::text from unnest(c.conkey) k join pg_attribute a
           on a.attrelid = c.conrelid and a.attnum = k) as columns,
@@ -33,7 +39,9 @@ describe("tenant keys", () => {
       from pg_constraint c
       join pg_class t on t.oid = c.conrelid
       join pg_namespace n on n.oid = t.relnamespace
-      where n.nspname = 'public' and c.contype in ('p', 'f') and t.relkind in ('r', 'p')`.execute(database.db);
+      where n.nspname = 'public' and c.contype in ('p', 'f') and t.relkind in ('r', 'p')`.execute(
+      database.db,
+    );
     const { rows: tables } = await sql<{ table: string }>`
       select table_name as table from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db);
@@ -42,7 +50,8 @@ describe("tenant keys", () => {
       if (table in TABLES_WITHOUT_TENANT_KEY) continue;
       const pk = rows.find((r) => r.table === table && r.kind === "p");
       if (!pk) problems.push(`${table}: no primary key`);
-      else if (!pk.columns.includes("municipality_id")) problems.push(`${table}: primary key (${pk.columns})`);
+      else if (!pk.columns.includes("municipality_id"))
+        problems.push(`${table}: primary key (${pk.columns})`);
       for (const fk of rows.filter((r) => r.table === table && r.kind === "f")) {
         const target = String(fk.references).replace(/^public\./, "");
         if (target in TABLES_WITHOUT_TENANT_KEY && target !== "municipality") continue;

@@ -1,4 +1,8 @@
-import { escalateSignals, announceReminders, createDueReminders } from "../../modules/reminders/reminders.jobs.ts";
+import {
+  announceReminders,
+  createDueReminders,
+  escalateSignals,
+} from "../../modules/reminders/reminders.jobs.ts";
 import { purgeExpiredExports } from "../../modules/residentRights/exportDelivery.service.ts";
 import { runRetention } from "../../modules/residentRights/retention.ts";
 import { sealAuditEvents } from "../audit/chain.ts";

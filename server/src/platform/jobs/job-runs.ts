@@ -82,7 +82,18 @@ export async function lastRuns(db: Kysely<DB>) {
 export async function recentRuns(db: Kysely<DB>, options: { failedOnly?: boolean; limit?: number } = {}) {
   let query = db
     .selectFrom("jobRun")
-    .select(["id", "job", "slot", "instance", "attempt", "state", "startedAt", "finishedAt", "summary", "error"])
+    .select([
+      "id",
+      "job",
+      "slot",
+      "instance",
+      "attempt",
+      "state",
+      "startedAt",
+      "finishedAt",
+      "summary",
+      "error",
+    ])
     .orderBy("startedAt", "desc")
     .orderBy("id", "desc")
     .limit(options.limit ?? 50);

@@ -58,7 +58,12 @@ export class PgBossRunner implements JobRunner {
       });
       const schedule = definition.schedule;
       if ("cron" in schedule) {
-        await this.boss.schedule(definition.name, schedule.cron, {}, { tz: schedule.tz ?? "Europe/Amsterdam" });
+        await this.boss.schedule(
+          definition.name,
+          schedule.cron,
+          {},
+          { tz: schedule.tz ?? "Europe/Amsterdam" },
+        );
       } else {
         const offer = () => {
           this.boss

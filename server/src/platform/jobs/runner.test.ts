@@ -120,9 +120,14 @@ describe("the administrator's view of the jobs", () => {
 
   test("shows each job with its schedule, last run and next run; other roles are refused", async () => {
     const { municipality, member } = await buildStaffedTeam(t.database.db);
-    const admin = await logInAs(t.app, (await buildUser(t.database.db, municipality.id, { role: "administrator" })).username);
+    const admin = await logInAs(
+      t.app,
+      (await buildUser(t.database.db, municipality.id, { role: "administrator" })).username,
+    );
     await t.jobs.runner?.trigger("exports.expire");
-    let body: { jobs: { name: string; lastState: string | null; nextRunAt: string | null }[]; runner: string } | undefined;
+    let body:
+      | { jobs: { name: string; lastState: string | null; nextRunAt: string | null }[]; runner: string }
+      | undefined;
     for (let i = 0; i < 100; i++) {
       const reply = await admin.get("/api/operations/jobs");
       assert.equal(reply.statusCode, 200);
@@ -134,7 +139,13 @@ describe("the administrator's view of the jobs", () => {
     // Tests build the app without DATABASE_URL in its config, so its runner is the in-process one.
     assert.equal(body.runner, "in-process");
     const names = body.jobs.map((j) => j.name);
-    for (const name of ["audit.seal", "retention.run", "exports.expire", "reminders.create", "signals.escalate"])
+    for (const name of [
+      "audit.seal",
+      "retention.run",
+      "exports.expire",
+      "reminders.create",
+      "signals.escalate",
+    ])
       assert.ok(names.includes(name), name);
     assert.ok(!names.includes("outbox.deliver"), "no delivery job without SMTP_URL");
     const exportsJob = body.jobs.find((j) => j.name === "exports.expire");

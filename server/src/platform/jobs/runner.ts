@@ -7,7 +7,11 @@ import { PgBossRunner } from "./pgboss-runner.ts";
 export function createJobRunner(
   database: Database,
   jobs: JobDefinition[],
-  options: { databaseUrl: string | undefined; instance: string; onError: (job: string, error: unknown) => void },
+  options: {
+    databaseUrl: string | undefined;
+    instance: string;
+    onError: (job: string, error: unknown) => void;
+  },
 ): JobRunner {
   if (database.kind === "postgres" && options.databaseUrl)
     return new PgBossRunner(database.db, options.databaseUrl, jobs, options);

@@ -19,7 +19,11 @@ describe("e-mail delivery from the outbox", () => {
 
   before(async () => {
     smtp = await startTestSmtp();
-    t = await createTestApp({ smtpUrl: smtp.url, mailFrom: "Wijkwerk <noreply@gemeente.example>", jobsEnabled: true });
+    t = await createTestApp({
+      smtpUrl: smtp.url,
+      mailFrom: "Wijkwerk <noreply@gemeente.example>",
+      jobsEnabled: true,
+    });
     world = await buildPortalWorld(t.database.db);
     const administrator = await buildUser(t.database.db, world.municipality.id, { role: "administrator" });
     admin = await logInAs(t.app, administrator.username);

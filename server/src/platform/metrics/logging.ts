@@ -23,7 +23,13 @@ export const logSerializers = {
     return { statusCode: reply.statusCode };
   },
   err(error: unknown) {
-    const e = error as { name?: string; code?: string; constraint?: string; message?: string; stack?: string };
+    const e = error as {
+      name?: string;
+      code?: string;
+      constraint?: string;
+      message?: string;
+      stack?: string;
+    };
     const database = typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code);
     const message = String(e.message ?? error).split("\n")[0] ?? "";
     return {

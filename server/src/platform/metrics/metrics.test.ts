@@ -92,7 +92,10 @@ describe("logs", () => {
         done();
       },
     });
-    ({ app } = await buildApp(testConfig({ webDist: "/nonexistent" }), database, { logger: true, logStream: sink }));
+    ({ app } = await buildApp(testConfig({ webDist: "/nonexistent" }), database, {
+      logger: true,
+      logStream: sink,
+    }));
     await app.ready();
   });
   after(async () => {
@@ -123,10 +126,16 @@ describe("logs", () => {
     const search = await worker.get(`/api/households?name=Quirijnsdochter&bsn=${BSN.c}`);
     assert.equal(search.statusCode, 200);
     // Refused requests with personal data in the body (validation and a duplicate) are logged too.
-    await worker.post("/api/households", { members: [member({ ...personal, birthDate: "Quirijnsdochter" })] });
+    await worker.post("/api/households", {
+      members: [member({ ...personal, birthDate: "Quirijnsdochter" })],
+    });
     await worker.post("/api/households", { members: [member(personal)] });
     const requestId = "trace-0123456789";
-    const traced = await app.inject({ method: "GET", url: "/health", headers: { "x-request-id": requestId } });
+    const traced = await app.inject({
+      method: "GET",
+      url: "/health",
+      headers: { "x-request-id": requestId },
+    });
     assert.equal(traced.headers["x-request-id"], requestId);
 
     const log = lines.join("\n");
@@ -134,16 +143,21 @@ describe("logs", () => {
     for (const value of Object.values(personal))
       assert.ok(!log.includes(String(value)), `the log does not contain ${value}`);
     const requestLines = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: unknown });
-    assert.ok(requestLines.filter((l) => l.req).every((l) => typeof l.reqId === "string" && l.reqId.length > 0));
+    assert.ok(
+      requestLines.filter((l) => l.req).every((l) => typeof l.reqId === "string" && l.reqId.length > 0),
+    );
     assert.ok(requestLines.some((l) => l.reqId === requestId));
   });
 
   test("database errors are logged by code and constraint, without the row's values", () => {
-    const error = Object.assign(new Error('duplicate key value violates unique constraint "resident_bsn_key"'), {
-      code: "23505",
-      constraint: "resident_bsn_key",
-      detail: `Key (municipality_id, bsn)=(x, ${BSN.c}) already exists.`,
-    });
+    const error = Object.assign(
+      new Error('duplicate key value violates unique constraint "resident_bsn_key"'),
+      {
+        code: "23505",
+        constraint: "resident_bsn_key",
+        detail: `Key (municipality_id, bsn)=(x, ${BSN.c}) already exists.`,
+      },
+    );
     const syntax = Object.assign(new Error('invalid input syntax for type date: "Quirijnsdochter"'), {
       code: "22007",
     });

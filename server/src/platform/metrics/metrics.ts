@@ -1,8 +1,8 @@
-import http from "node:http";
 import { timingSafeEqual } from "node:crypto";
+import http from "node:http";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import type { JobRunner } from "../jobs/job.ts";

@@ -71,7 +71,11 @@ describe("municipality onboarding by the platform operator", () => {
     assert.equal(mail.kind, "passwordSetup");
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
     assert.ok(token);
-    const stored = await db.selectFrom("passwordSetupToken").selectAll().where("userId", "=", admin.id).execute();
+    const stored = await db
+      .selectFrom("passwordSetupToken")
+      .selectAll()
+      .where("userId", "=", admin.id)
+      .execute();
     assert.equal(stored.length, 1);
     assert.notEqual(stored[0]?.tokenHash, token, "only the hash is stored");
     assert.equal(stored[0]?.tokenHash, hashSetupToken(token));

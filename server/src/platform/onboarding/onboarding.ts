@@ -40,7 +40,8 @@ export interface OnboardingResult {
 function validate(input: OnboardingInput) {
   const problems: Record<string, string> = {};
   const code = input.code.trim().toUpperCase();
-  if (!/^GM\d{4}$/.test(code)) problems.code = "Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0355.";
+  if (!/^GM\d{4}$/.test(code))
+    problems.code = "Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0355.";
   const name = input.name.trim();
   if (name.length < 1 || name.length > 200) problems.name = "Geef een naam van 1 tot 200 tekens.";
   const username = input.adminUsername.trim().toLowerCase();
@@ -63,7 +64,11 @@ function validate(input: OnboardingInput) {
 export async function onboardMunicipality(db: Kysely<DB>, input: OnboardingInput): Promise<OnboardingResult> {
   const v = validate(input);
   const result = await db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom("municipality").select("id").where("code", "=", v.code).executeTakeFirst();
+    const taken = await trx
+      .selectFrom("municipality")
+      .select("id")
+      .where("code", "=", v.code)
+      .executeTakeFirst();
     if (taken) throw conflict("municipalityExists", `Gemeente ${v.code} bestaat al op dit platform.`);
     const nameTaken = await trx
       .selectFrom("appUser")
@@ -109,7 +114,12 @@ export async function onboardMunicipality(db: Kysely<DB>, input: OnboardingInput
       requestedByUserId: null,
     });
     const count = (kind: string) => Number(areas.find((a) => a.kind === kind)?.n ?? 0);
-    const who = { municipalityId: municipality.id, userId: null, role: "platformOperator", organisationId: null };
+    const who = {
+      municipalityId: municipality.id,
+      userId: null,
+      role: "platformOperator",
+      organisationId: null,
+    };
     await recordSystemAudit(trx, who, null, {
       action: "municipality.onboarded",
       resourceType: "municipality",

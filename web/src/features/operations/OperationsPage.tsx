@@ -95,7 +95,9 @@ export function OperationsPage() {
           {!outbox.data.smtpConfigured && <Paragraph>{t("operations.mail.noSmtp")}</Paragraph>}
           <Paragraph>{t("operations.mail.backlog", outbox.data.backlog)}</Paragraph>
           {outbox.data.oldestPendingAt && (
-            <Paragraph>{t("operations.mail.oldest", { time: formatTime(outbox.data.oldestPendingAt) })}</Paragraph>
+            <Paragraph>
+              {t("operations.mail.oldest", { time: formatTime(outbox.data.oldestPendingAt) })}
+            </Paragraph>
           )}
           {outbox.data.messages.length === 0 ? (
             <Paragraph>{t("operations.mail.empty")}</Paragraph>
