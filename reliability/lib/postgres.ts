@@ -32,18 +32,18 @@ export function postgresBin(): string {
   return bin;
 }
 
-function asPostgres(command: string): string {
+export function asPostgres(command: string): string {
   const root = process.getuid?.() === 0;
   const args = root ? ["postgres", "-c", command] : ["-c", command];
   return execFileSync(root ? "su" : "bash", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-export async function startPostgres(): Promise<Postgres> {
+export async function startPostgres(given: { port?: number } = {}): Promise<Postgres> {
   const bin = postgresBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wijkwerk-pg-"));
   fs.chmodSync(dir, 0o777);
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
-  const port = await freePort();
+  const port = given.port ?? (await freePort());
   asPostgres(`${bin}/initdb -D ${dir}/data -A trust -U postgres >/dev/null`);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`;
   const pg: Postgres = {

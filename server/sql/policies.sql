@@ -1004,8 +1004,33 @@ GRANT SELECT, INSERT ON audit_event TO wijkwerk_app;
 -- outbox_message
 ALTER TABLE outbox_message ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON outbox_message FROM wijkwerk_app;
+CREATE POLICY read ON outbox_message FOR SELECT USING (outbox_message.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
 CREATE POLICY insert ON outbox_message FOR INSERT WITH CHECK (outbox_message.municipality_id = (SELECT app_municipality_id()));
-GRANT INSERT ON outbox_message TO wijkwerk_app;
+CREATE POLICY update ON outbox_message FOR UPDATE USING (outbox_message.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'))
+  WITH CHECK (outbox_message.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
+GRANT SELECT (municipality_id, id, recipient_user_id, kind, created_at, sent_at, state, attempts, next_attempt_at, claimed_at, last_error, dead_at), INSERT, UPDATE (state, attempts, next_attempt_at, dead_at, last_error) ON outbox_message TO wijkwerk_app;
+
+-- reminder
+ALTER TABLE reminder ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON reminder FROM wijkwerk_app;
+CREATE POLICY read ON reminder FOR SELECT USING (reminder.municipality_id = (SELECT app_municipality_id())
+  AND ((user_id = (SELECT app_user_id()))));
+CREATE POLICY update ON reminder FOR UPDATE USING (reminder.municipality_id = (SELECT app_municipality_id())
+  AND ((user_id = (SELECT app_user_id()))))
+  WITH CHECK (reminder.municipality_id = (SELECT app_municipality_id())
+  AND ((user_id = (SELECT app_user_id()))));
+GRANT SELECT, UPDATE (dismissed_at) ON reminder TO wijkwerk_app;
+
+-- job_run
+ALTER TABLE job_run ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON job_run FROM wijkwerk_app;
+
+-- password_setup_token
+ALTER TABLE password_setup_token ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON password_setup_token FROM wijkwerk_app;
 
 -- one_time_code
 ALTER TABLE one_time_code ENABLE ROW LEVEL SECURITY;

@@ -20,6 +20,7 @@ import { emergencyAccessRoutes } from "./modules/emergencyAccess/emergencyAccess
 import { householdRoutes } from "./modules/households/households.routes.ts";
 import { impactCalculatorRoutes } from "./modules/impactCalculator/impactCalculator.routes.ts";
 import { networkRoutes } from "./modules/network/network.routes.ts";
+import { operationsRoutes } from "./modules/operations/operations.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { outcomeRoutes } from "./modules/outcomes/outcomes.routes.ts";
 import { planRoutes } from "./modules/plans/plans.routes.ts";
@@ -27,10 +28,10 @@ import { registerPortal } from "./modules/portal/portal.register.ts";
 import { accessRoutes } from "./modules/privacy/access.routes.ts";
 import { privacyRoutes } from "./modules/privacy/privacy.routes.ts";
 import { reciprocityRoutes } from "./modules/reciprocity/reciprocity.routes.ts";
+import { reminderRoutes } from "./modules/reminders/reminders.routes.ts";
 import { exportDeliveryRoutes } from "./modules/residentRights/exportDelivery.routes.ts";
 import { residentRightsRoutes } from "./modules/residentRights/residentRights.routes.ts";
 import { retentionRoutes } from "./modules/residentRights/retention.routes.ts";
-import { scheduleRetention } from "./modules/residentRights/retention.ts";
 import { signalRoutes } from "./modules/signals/signals.routes.ts";
 import { staffingRoutes } from "./modules/staffing/staffing.routes.ts";
 import { teamRoutes } from "./modules/teams/teams.routes.ts";
@@ -48,20 +49,37 @@ import { registerErrorHandling } from "./platform/http/error-handler.ts";
 import { healthRoutes } from "./platform/http/health.ts";
 import { ErrorBody } from "./platform/http/schemas.ts";
 import { registerStrictBodies } from "./platform/http/strict-bodies.ts";
+import { jobCatalogue } from "./platform/jobs/catalogue.ts";
+import type { JobDefinition, JobRunner } from "./platform/jobs/job.ts";
+import { createJobRunner } from "./platform/jobs/runner.ts";
+import { createSmtpMailer, type Mailer } from "./platform/mail/mailer.ts";
+import { logSerializers, requestIdOf } from "./platform/metrics/logging.ts";
+import { registerMetrics } from "./platform/metrics/metrics.ts";
 
 export interface BuiltApp {
   app: App;
   sealer: AuditSealer;
+  /** Background jobs: their definitions, and this process's runner (started when the app is ready). */
+  jobs: { definitions: JobDefinition[]; runner: JobRunner | undefined };
+  mailer: Mailer | undefined;
+  metrics: ReturnType<typeof registerMetrics>;
 }
 
 /** Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens. */
 export async function buildApp(
   config: Config,
   database: Database,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<BuiltApp> {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    logger: options.logger
+      ? {
+          level: process.env.LOG_LEVEL ?? "info",
+          serializers: logSerializers,
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
+    genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
@@ -88,7 +106,10 @@ export async function buildApp(
         description: "API van Wijkwerk, het registratie- en signaleringssysteem voor sociale wijkteams.",
       },
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "wijkwerk_session" } },
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "wijkwerk_session" },
+          platformOperator: { type: "http", scheme: "bearer", description: "PLATFORM_OPERATOR_TOKEN" },
+        },
       },
       security: [{ session: [] }],
     },
@@ -128,24 +149,40 @@ export async function buildApp(
   retentionRoutes(app);
   outcomeRoutes(app);
   impactCalculatorRoutes(app);
-  const stopRetention = scheduleRetention(db, (error) =>
-    app.log.error({ err: error }, "retention job failed"),
-  );
+  // Background jobs replace the timers every process used to run: pg-boss on PostgreSQL (each job once
+  // across instances), an in-process runner on PGlite. Without SMTP_URL e-mail waits in the outbox.
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : undefined;
+  const definitions = jobCatalogue({ mailer });
+  const runner = config.jobsEnabled
+    ? createJobRunner(database, definitions, {
+        databaseUrl: config.databaseUrl,
+        instance: config.instanceName,
+        onError: (job, error) => app.log.error({ err: error, job }, "background job failed"),
+      })
+    : undefined;
+  operationsRoutes(app, { db, config, jobs: definitions, runner: () => runner });
+  reminderRoutes(app);
+  const metrics = registerMetrics(app, { database, config, runner: () => runner });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
   }
 
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "same-origin");
     reply.header("x-frame-options", "DENY");
     return payload;
   });
+  app.addHook("onReady", async () => {
+    await runner?.start();
+  });
   app.addHook("onClose", async () => {
-    stopRetention();
+    await runner?.stop();
+    mailer?.close();
+    await metrics.close();
     await sealer.stop();
   });
-  sealer.start();
-  return { app, sealer };
+  return { app, sealer, jobs: { definitions, runner }, mailer, metrics };
 }

@@ -2,38 +2,50 @@ import { runRetention } from "../modules/residentRights/retention.ts";
 import { loadConfig } from "../platform/config.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { migrate } from "../platform/db/migrate.ts";
+import { claimRun, failRun, finishRun } from "../platform/jobs/job-runs.ts";
 
 /**
  * Runs the retention job once: deletes or anonymises what has passed its retention period.
- * `--now <ISO date-time>` runs it as if it were that moment (to check what a date would remove).
+ * `npm run retention -- --now 2031-01-01T00:00:00Z` runs it as if it were that moment (drills).
+ * The run is recorded in the job history like the daily scheduled run.
  */
-function clockFrom(args: string[]): Date {
-  const i = args.indexOf("--now");
-  if (i < 0) return new Date();
-  const value = args[i + 1];
-  const now = value ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(now.getTime())) {
-    console.error("Gebruik: npm run retention -- --now 2030-01-01T00:00:00Z (een geldig ISO-tijdstip).");
-    process.exit(2);
-  }
-  return now;
+const i = process.argv.indexOf("--now");
+const given = i >= 0 ? process.argv[i + 1] : undefined;
+const now = given ? new Date(given) : new Date();
+if (given !== undefined && (Number.isNaN(now.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(given))) {
+  console.error(
+    `--now verwacht een datum of tijdstip in ISO-vorm (2031-01-01 of 2031-01-01T02:30:00Z), niet: ${given}`,
+  );
+  process.exit(2);
 }
-
-const now = clockFrom(process.argv.slice(2));
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await migrate(database.db);
-const results = await runRetention(database.db, {
-  now,
-  sessionIdleMinutes: config.sessionIdleMinutes,
-  sessionAbsoluteHours: config.sessionAbsoluteHours,
+const runId = await claimRun(database.db, {
+  job: "retention.run",
+  slot: `cli:${new Date().toISOString()}:${now.toISOString()}`,
+  instance: `cli:${process.pid}`,
+  attempt: 1,
 });
-await database.close();
-for (const r of results) {
-  const per = new Map<string, number>();
-  for (const e of r.entries) per.set(`${e.kind} ${e.outcome}`, (per.get(`${e.kind} ${e.outcome}`) ?? 0) + 1);
-  console.log(
-    `Gemeente ${r.municipalityId} (run ${r.runId}): ${[...per].map(([k, n]) => `${k}: ${n}`).join(", ")}; rijen: ${JSON.stringify(r.rowCounts)}`,
-  );
+try {
+  const results = await runRetention(database.db, { now });
+  if (runId !== undefined)
+    await finishRun(database.db, runId, {
+      municipalities: results.length,
+      deleted: results.reduce((n, r) => n + r.deletedHouseholdIds.length, 0),
+      anonymised: results.reduce((n, r) => n + r.anonymisedHouseholdIds.length, 0),
+      clock: now.toISOString(),
+    });
+  for (const r of results) {
+    console.log(
+      `Gemeente ${r.municipalityId}: ${r.deletedHouseholdIds.length} huishoudens verwijderd, ${r.anonymisedHouseholdIds.length} geanonimiseerd, ${r.failedHouseholdIds.length} mislukt; rijen: ${JSON.stringify(r.rowCounts)}`,
+    );
+  }
+  if (results.length === 0) console.log(`Bewaartermijnen op ${now.toISOString()}: niets te verwijderen.`);
+} catch (error) {
+  if (runId !== undefined) await failRun(database.db, runId, error);
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await database.close();
 }
-if (results.length === 0) console.log("Bewaartermijnen: niets te verwijderen.");

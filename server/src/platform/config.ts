@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 
 /** Everything the server reads from its environment, parsed once at start. */
@@ -20,6 +21,21 @@ export interface Config {
   trustProxy: boolean;
   /** Most rows one social-map CSV import may hold (DIRECTORY_IMPORT_MAX_ROWS). */
   directoryImportMaxRows: number;
+  /** smtp://user:pass@host:587 (SMTP_URL); without it e-mail waits in the outbox (development). */
+  smtpUrl: string | undefined;
+  /** Sender of every e-mail (MAIL_FROM). */
+  mailFrom: string;
+  /** Background jobs in this process (JOBS=off leaves them to other instances; tests start none). */
+  jobsEnabled: boolean;
+  /** This process's name in job runs and logs (INSTANCE_NAME, default host:pid). */
+  instanceName: string;
+  /** Bearer token for /metrics (METRICS_TOKEN); without it /metrics is served only on METRICS_PORT. */
+  metricsToken: string | undefined;
+  /** A separate internal listener for /metrics without token (METRICS_PORT, bound to METRICS_HOST). */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  /** Bearer token of the platform operator (PLATFORM_OPERATOR_TOKEN) for /api/platform routes. */
+  platformOperatorToken: string | undefined;
 }
 
 export interface OidcConfig {
@@ -51,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const loadDemoData = (env.DEMO_DATA ?? (production ? "false" : "true")) === "true";
   if (production && loadDemoData) throw new ConfigError("Demo data is refused when NODE_ENV=production");
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const operations = operationsConfig(env, production);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -76,6 +93,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     trustProxy: env.TRUST_PROXY === "true",
     directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
+    ...operations,
+  };
+}
+
+/** Mail, jobs, metrics and the platform operator (issue 17). */
+function operationsConfig(env: NodeJS.ProcessEnv, production: boolean) {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError("SMTP_URL must start with smtp:// or smtps://");
+  if (production && smtpUrl && !env.MAIL_FROM)
+    throw new ConfigError("MAIL_FROM is required when SMTP_URL is set in production");
+  const tokenOf = (name: string) => {
+    const value = env[name] || undefined;
+    if (value !== undefined && value.length < 32)
+      throw new ConfigError(`${name} must be at least 32 characters`);
+    return value;
+  };
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  if (
+    metricsPort !== undefined &&
+    !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65535)
+  )
+    throw new ConfigError(`METRICS_PORT is invalid: ${env.METRICS_PORT}`);
+  return {
+    smtpUrl,
+    mailFrom: env.MAIL_FROM ?? "Wijkwerk <noreply@wijkwerk.localhost>",
+    jobsEnabled: (env.JOBS ?? "on") !== "off",
+    instanceName: env.INSTANCE_NAME ?? `${os.hostname()}:${process.pid}`,
+    metricsToken: tokenOf("METRICS_TOKEN"),
+    metricsPort,
+    metricsHost: env.METRICS_HOST ?? "127.0.0.1",
+    platformOperatorToken: tokenOf("PLATFORM_OPERATOR_TOKEN"),
   };
 }
 
@@ -88,7 +137,7 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 /** A config for tests: random secret, no demo data unless asked, ephemeral port. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false" }),
+    ...loadConfig({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", JOBS: "off" }),
     sessionSecret: randomBytes(32).toString("hex"),
     ...overrides,
   };

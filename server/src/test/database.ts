@@ -7,7 +7,7 @@ import { migrate } from "../platform/db/migrate.ts";
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
  * the PostgreSQL server named by DATABASE_URL (created here, dropped on dispose).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
@@ -25,6 +25,7 @@ export async function createTestDatabase(): Promise<Database> {
   await migrate(database.db);
   return {
     ...database,
+    url: testUrl.toString(),
     async close() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });

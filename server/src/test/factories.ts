@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../platform/auth/password.ts";
 import type { DB } from "../platform/db/schema.ts";
+import { onboardMunicipality } from "../platform/onboarding/onboarding.ts";
 
 /** Builders for test data, written as the owner (no access rules): arrange, not act. */
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -107,12 +108,36 @@ export async function buildMembership(
     .execute();
 }
 
+/**
+ * A municipality created the way a platform operator adds one (`municipality:add`): CBS areas, ZRM
+ * version, 2FA roles and a first administrator with a password set-up link. No role must use 2FA here,
+ * so tests can log in with a password.
+ */
+export async function buildOnboardedMunicipality(db: Kysely<DB>, over: { code: string; name?: string }) {
+  const n = next();
+  const result = await onboardMunicipality(db, {
+    code: over.code,
+    name: over.name ?? `Gemeente ${over.code}`,
+    adminUsername: `beheer-${over.code.toLowerCase()}-${n}`,
+    adminEmail: `beheer-${n}@${over.code.toLowerCase()}.example`,
+    mfaRequiredRoles: [],
+  });
+  return db
+    .selectFrom("municipality")
+    .selectAll()
+    .where("id", "=", result.municipalityId)
+    .executeTakeFirstOrThrow();
+}
+
 /** A municipality with one organisation and one team, and a user of the given role in that team. */
 export async function buildStaffedTeam(
   db: Kysely<DB>,
-  over: { model?: "integrated" | "frontBackOffice" | "network"; code?: string } = {},
+  over: { model?: "integrated" | "frontBackOffice" | "network"; code?: string; onboarded?: boolean } = {},
 ) {
-  const municipality = await buildMunicipality(db, { code: over.code });
+  const municipality =
+    over.onboarded && over.code
+      ? await buildOnboardedMunicipality(db, { code: over.code })
+      : await buildMunicipality(db, { code: over.code });
   const organisation = await buildOrganisation(db, municipality.id);
   const team = await buildTeam(db, municipality.id, { model: over.model });
   const member = async (role = "professional", office: "front" | "back" | null = null) => {

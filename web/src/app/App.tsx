@@ -34,6 +34,7 @@ import { HomePage } from "../features/home/HomePage.tsx";
 import { ImpactCasePage } from "../features/impactCalculator/ImpactCasePage.tsx";
 import { ImpactTeamPage } from "../features/impactCalculator/ImpactTeamPage.tsx";
 import { PriceListPage, priceListPath } from "../features/impactCalculator/PriceListPage.tsx";
+import { OperationsPage, operationsPath } from "../features/operations/OperationsPage.tsx";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
 import { OutcomesPage } from "../features/outcomes/OutcomesPage.tsx";
 import { NetworkPage } from "../features/plans/NetworkPage.tsx";
@@ -245,6 +246,7 @@ const routes: Route[] = [
   },
   { pattern: "/beheer/gebruikers", anyOf: permissionsFor("/beheer/gebruikers"), render: () => <UsersPage /> },
   { pattern: "/audit", anyOf: permissionsFor("/audit"), render: () => <AuditPage /> },
+  { pattern: operationsPath, anyOf: permissionsFor(operationsPath), render: () => <OperationsPage /> },
   { pattern: directoryPath, anyOf: permissionsFor(directoryPath), render: () => <DirectorySearchPage /> },
   {
     pattern: `${directoryPath}/voorstellen`,

@@ -187,4 +187,10 @@ export const destinations: readonly Destination[] = [
   },
   { href: "/bezetting", label: "nav.staffing", description: "tile.staffing.text", anyOf: ["staffing.read"] },
   { href: "/wijkbudget", label: "nav.budget", description: "tile.budget.text", anyOf: ["budget.read"] },
+  {
+    href: "/beheer/werking",
+    label: "nav.operations",
+    description: "tile.operations.text",
+    anyOf: ["operations.read"],
+  },
 ];

@@ -2,6 +2,7 @@ import { areaAnalysisEn } from "../features/areaAnalysis/messages.en.ts";
 import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
 import { dossierEn } from "../features/dossier/messages.en.ts";
+import { operationsEn } from "../features/operations/messages.en.ts";
 import { outcomesEn } from "../features/outcomes/messages.en.ts";
 import { plansEn } from "../features/plans/messages.en.ts";
 import { portalEn } from "../features/portal/messages.en.ts";
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   ...directoryEn,
   ...dossierEn,
   ...outcomesEn,
+  ...operationsEn,
   ...conferencesEn,
   ...privacyEn,
   "app.name": "Wijkwerk",

@@ -2,6 +2,7 @@ import { areaAnalysisNl } from "../features/areaAnalysis/messages.nl.ts";
 import { conferencesNl } from "../features/conferences/messages.nl.ts";
 import { directoryNl } from "../features/directory/messages.nl.ts";
 import { dossierNl } from "../features/dossier/messages.nl.ts";
+import { operationsNl } from "../features/operations/messages.nl.ts";
 import { outcomesNl } from "../features/outcomes/messages.nl.ts";
 import { plansNl } from "../features/plans/messages.nl.ts";
 import { portalNl } from "../features/portal/messages.nl.ts";
@@ -16,6 +17,7 @@ export const nl = {
   ...directoryNl,
   ...dossierNl,
   ...outcomesNl,
+  ...operationsNl,
   ...conferencesNl,
   ...privacyNl,
   "app.name": "Wijkwerk",

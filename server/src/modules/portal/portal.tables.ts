@@ -37,11 +37,18 @@ export interface OutboxMessageTable {
   municipalityId: string;
   id: ColumnType<string, string | undefined, never>;
   recipientUserId: string;
-  kind: "loginCode" | "newMessage" | "exportReady" | "accountChanged";
+  kind: "loginCode" | "newMessage" | "exportReady" | "accountChanged" | "reminder" | "passwordSetup";
   subject: string;
   body: string;
   createdAt: Timestamp;
   sentAt: Date | null;
+  /** Delivery (migration 0035): pending → sending → sent, or dead after the last attempt. */
+  state: Auto<"pending" | "sending" | "sent" | "dead">;
+  attempts: Auto<number>;
+  nextAttemptAt: Auto<Date>;
+  claimedAt: Auto<Date | null>;
+  lastError: Auto<string | null>;
+  deadAt: Auto<Date | null>;
 }
 
 export interface RepresentationTable {

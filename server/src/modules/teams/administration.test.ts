@@ -11,8 +11,9 @@ describe("administration: organisations, teams, users", () => {
 
   before(async () => {
     t = await createTestApp();
-    a = await buildStaffedTeam(t.database.db, { code: "GM0344" });
-    b = await buildStaffedTeam(t.database.db, { code: "GM0355" });
+    // Both municipalities are added the way a platform operator adds one (npm run municipality:add).
+    a = await buildStaffedTeam(t.database.db, { code: "GM0344", onboarded: true });
+    b = await buildStaffedTeam(t.database.db, { code: "GM0355", onboarded: true });
     admin = await logInAs(
       t.app,
       (await buildUser(t.database.db, a.municipality.id, { role: "administrator" })).username,

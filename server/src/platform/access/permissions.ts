@@ -73,6 +73,8 @@ export const PERMISSIONS = [
   "impactCalculator.viewTeam",
   "socialPrice.read",
   "socialPrice.manage",
+  "operations.read",
+  "operations.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -135,6 +137,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "budget.read",
     "socialPrice.read",
     "socialPrice.manage",
+    "operations.read",
+    "operations.manage",
   ],
   teamLead: [
     ...staffCaseWork,

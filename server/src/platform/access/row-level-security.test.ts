@@ -28,8 +28,9 @@ describe("row-level security", () => {
 
   before(async () => {
     database = await createTestDatabase();
-    a = await buildStaffedTeam(database.db);
-    b = await buildStaffedTeam(database.db);
+    // Both municipalities are added the way a platform operator adds one (npm run municipality:add).
+    a = await buildStaffedTeam(database.db, { code: "GM0356", onboarded: true });
+    b = await buildStaffedTeam(database.db, { code: "GM0352", onboarded: true });
     await buildTeam(database.db, a.municipality.id, { name: "Ander team" });
     const user = await a.member("teamLead");
     actorA = {

@@ -168,6 +168,10 @@ export const AUDIT_ACTIONS = [
   "impactCalculator.teamOverviewViewed",
   "socialPrice.created",
   "socialPrice.updated",
+  // Operations (issue 17): onboarding by the platform operator, e-mail delivery
+  "municipality.onboarded",
+  "user.passwordSetupIssued",
+  "outbox.retried",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

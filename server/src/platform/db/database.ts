@@ -18,6 +18,8 @@ export interface Database {
   db: Kysely<DB>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Connections of the pool (PostgreSQL): open, idle, and requests waiting for one. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 // The same value types on both engines: bigint and numeric as numbers, dates as 'YYYY-MM-DD'.
@@ -42,10 +44,18 @@ async function openPostgres(url: string): Promise<Database> {
   // Same for a client checked out between two statements of a transaction (found by
   // reliability/outage.ts: an immediate PostgreSQL shutdown killed the process); the pool drops it.
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }), plugins });
+  // Through PgBouncer in transaction pooling (before 1.21) a named statement prepared on one server
+  // connection is unknown on the next: DATABASE_PREPARED_STATEMENTS=false sends every statement unnamed
+  // (the cost is measured in bench/README.md, "Two instances behind PgBouncer").
+  const prepare = process.env.DATABASE_PREPARED_STATEMENTS !== "false";
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: prepare ? preparing(pool) : pool }),
+    plugins,
+  });
   return {
     kind: "postgres",
     db,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -8,6 +8,7 @@ import type { PortalTables } from "../../modules/portal/portal.tables.ts";
 import type { PrivacyTables } from "../../modules/privacy/privacy.tables.ts";
 import type { RetentionTables } from "../../modules/residentRights/retention.tables.ts";
 import type { SignalTables } from "../../modules/signals/signals.tables.ts";
+import type { OperationsTables } from "./operations.tables.ts";
 
 /** Columns the database fills in. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -139,4 +140,5 @@ export interface DB
     PrivacyTables,
     AreaAnalysisTables,
     ImpactCalculatorTables,
-    RetentionTables {}
+    RetentionTables,
+    OperationsTables {}
