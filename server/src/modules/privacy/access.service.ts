@@ -59,6 +59,7 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
     caseId: string;
     householdId: string;
     status: string;
+    caseVersion: number;
     conversationDate: string | null;
     requestInOwnWords: string | null;
     urgency: string | null;
@@ -66,7 +67,7 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
     address: string | null;
     routedTo: string | null;
   }>`
-    select c.id as case_id, c.household_id, c.status, s.conversation_date, s.request_in_own_words, s.urgency,
+    select c.id as case_id, c.household_id, c.status, c.version as case_version, s.conversation_date, s.request_in_own_words, s.urgency,
       (select r.given_name || ' ' || r.family_name from household_member m join resident r
          on r.municipality_id = m.municipality_id and r.id = m.resident_id
        where m.household_id = c.household_id order by m.is_main_contact desc, r.birth_date limit 1) as name,

@@ -2,6 +2,8 @@ import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import type { LoginResult } from "../../api/types.ts";
+import { landingPath } from "../../app/navigation.ts";
+import { mfaSetupPath } from "../../app/paths.ts";
 import { navigate } from "../../app/router.tsx";
 import { useSession } from "../../app/session.tsx";
 import { t } from "../../i18n/i18n.ts";
@@ -10,7 +12,7 @@ import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 
-export const mfaSetupPath = "/account/tweestapsverificatie";
+export { mfaSetupPath };
 
 /** Sign in with username and password, then a code when two-step verification is on. */
 export function LoginPage() {
@@ -22,7 +24,7 @@ export function LoginPage() {
 
   async function finish(result: LoginResult) {
     // Also for a half-finished sign-in: the session holds the CSRF token the next step needs.
-    await refresh();
+    const session = await refresh();
     if (result.status === "mfaRequired") {
       setStep("code");
       return;
@@ -31,7 +33,7 @@ export function LoginPage() {
       navigate(mfaSetupPath);
       return;
     }
-    navigate("/");
+    navigate(session ? landingPath(session) : "/");
   }
 
   const passwordForm = useSubmit(async () => {

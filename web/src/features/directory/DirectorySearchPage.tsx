@@ -2,6 +2,7 @@ import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { directoryPath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
 import { t } from "../../i18n/i18n.ts";
@@ -12,7 +13,7 @@ import { type Area, type Entry, toQuery } from "./directory.ts";
 import { EntryCard } from "./EntryCard.tsx";
 import { emptyFilters, type Filters, SearchForm } from "./SearchForm.tsx";
 
-export const directoryPath = "/sociale-kaart-intern";
+export { directoryPath };
 
 /** The social map for professionals: every entry, with kind, performance field and area filters. */
 export function DirectorySearchPage() {

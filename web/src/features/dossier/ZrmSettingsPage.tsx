@@ -26,8 +26,10 @@ import { useSubmit } from "../../ui/useSubmit.ts";
 import { t } from "./labels.ts";
 import type { ZrmInstrument } from "./types.ts";
 import "./dossier.css";
+import { zrmSettingsPath } from "../../app/paths.ts";
 
-export const zrmSettingsPath = "/beheer/zrm";
+export { zrmSettingsPath };
+
 type Version = "2010" | "2017";
 const versionOptions = () => [
   { value: "2010", label: t("zrmSettings.version2010") },

@@ -9,12 +9,14 @@ import { useState } from "react";
 import { ApiError, api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { DossierFrame } from "../dossier/DossierFrame.tsx";
 import { AddActionForm } from "./AddActionForm.tsx";
 import { AddGoalForm } from "./AddGoalForm.tsx";
 import { GoalSection } from "./GoalSection.tsx";
@@ -22,73 +24,46 @@ import { label, today } from "./labels.ts";
 import { PlanChangeError, usePlanChange } from "./planChange.tsx";
 import type { Plan } from "./types.ts";
 
+/**
+ * The plan inside the dossier's frame (household, status, case lead and the section menu). A case without
+ * a plan gets one with its first goal: one button, no dates to type first.
+ */
 export function PlanPage({ caseId }: { caseId: string }) {
-  const plan = useResource<Plan>(`/api/cases/${encodeURIComponent(caseId)}/plan`);
-  const missing = plan.error !== null && plan.data === null;
+  const overview = useResource<{ householdId: string; plan: Plan | null }>(
+    `/api/cases/${encodeURIComponent(caseId)}/plan/overview`,
+    { keep: true },
+  );
+  const reload = overview.reload;
+  if (!overview.data) {
+    return (
+      <>
+        <PageTitle>{t("plan.title")}</PageTitle>
+        <ErrorMessage message={overview.error} />
+        {!overview.error && <Loading />}
+      </>
+    );
+  }
+  const { householdId, plan } = overview.data;
   return (
-    <>
-      <PageTitle>{t("plan.title")}</PageTitle>
-      {missing ? <CreatePlanForm caseId={caseId} onCreated={plan.reload} error={plan.error} /> : null}
-      {!plan.data ? !missing && <Loading /> : <PlanView plan={plan.data} reload={plan.reload} />}
-    </>
+    <DossierFrame householdId={householdId} section="plan" title={t("plan.title")}>
+      {plan ? <PlanView plan={plan} reload={reload} /> : <StartPlan caseId={caseId} onCreated={reload} />}
+    </DossierFrame>
   );
 }
 
-function CreatePlanForm({
-  caseId,
-  onCreated,
-  error,
-}: {
-  caseId: string;
-  onCreated(): Promise<void>;
-  error: string | null;
-}) {
-  const [startDate, setStart] = useState(today());
-  const [end, setEnd] = useState("");
-  const [review, setReview] = useState("");
+function StartPlan({ caseId, onCreated }: { caseId: string; onCreated(): Promise<void> }) {
   const submit = useSubmit(async () => {
-    await api.post(`/api/cases/${encodeURIComponent(caseId)}/plan`, {
-      startDate,
-      expectedEndDate: end || null,
-      firstReviewOn: review || null,
-    });
+    await api.post(`/api/cases/${encodeURIComponent(caseId)}/plan`, { startDate: today() });
     await onCreated();
   });
   return (
-    <>
-      <Paragraph>
-        {error === t("plan.none") || error?.includes("nog geen plan") ? t("plan.none") : error}
-      </Paragraph>
-      <form onSubmit={submit.onSubmit} aria-labelledby="create-plan">
-        <Heading2 id="create-plan">{t("plan.create")}</Heading2>
-        <ErrorMessage message={submit.error} />
-        <TextField
-          id="plan-start"
-          type="date"
-          label={t("plan.startDate")}
-          value={startDate}
-          onChange={setStart}
-          required
-        />
-        <TextField
-          id="plan-end"
-          type="date"
-          label={t("plan.expectedEndDate")}
-          value={end}
-          onChange={setEnd}
-        />
-        <TextField
-          id="plan-review"
-          type="date"
-          label={t("plan.firstReview")}
-          value={review}
-          onChange={setReview}
-        />
-        <Button type="submit" appearance="primary-action-button" disabled={submit.busy}>
-          {t("plan.create")}
-        </Button>
-      </form>
-    </>
+    <form onSubmit={submit.onSubmit} aria-labelledby="create-plan">
+      <Paragraph id="create-plan">{t("plan.none")}</Paragraph>
+      <ErrorMessage message={submit.error} />
+      <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+        {t("plan.startWithGoal")}
+      </Button>
+    </form>
   );
 }
 
@@ -98,7 +73,8 @@ function PlanView({ plan, reload }: { plan: Plan; reload(): Promise<void> }) {
   return (
     <>
       <Paragraph>
-        {t("plan.version", { version: plan.version })} · {plan.startDate} – {plan.expectedEndDate ?? "…"}
+        {t("plan.version", { version: plan.version })} · {formatDate(plan.startDate)} –{" "}
+        {plan.expectedEndDate ? formatDate(plan.expectedEndDate) : "…"}
         {plan.caseLead && <> · {t("plan.caseLead", { name: plan.caseLead.name })}</>}
       </Paragraph>
       <Paragraph>{plan.agreedToCurrentVersion ? t("plan.agreed") : t("plan.notAgreed")}</Paragraph>
@@ -172,7 +148,9 @@ function ReviewAndAgreement({ plan, onSaved }: { plan: Plan; onSaved(): Promise<
       <form onSubmit={review.onSubmit} aria-labelledby="plan-reviews">
         <Heading2 id="plan-reviews">{t("plan.reviews")}</Heading2>
         <Paragraph>
-          {plan.nextReviewOn ? t("plan.nextReview", { date: plan.nextReviewOn }) : t("plan.noReview")}
+          {plan.nextReviewOn
+            ? t("plan.nextReview", { date: formatDate(plan.nextReviewOn) })
+            : t("plan.noReview")}
         </Paragraph>
         <PlanChangeError change={review} reload={onSaved} />
         <TextField

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
 /** Shapes of the privacy API (server/src/modules/privacy, emergencyAccess, residentRights). */
 export type AccessLevel = "edit" | "read" | "emergency" | "summary" | "none";
 
@@ -55,11 +56,5 @@ export interface EmergencyAccess {
   active: boolean;
 }
 
-export const day = (value: string | null) =>
-  value ? value.slice(0, 10).split("-").reverse().join("-") : "–";
-export const time = (iso: string) =>
-  new Date(iso).toLocaleString("nl-NL", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  });
+export const day = (value: string | null) => formatDate(value ? value.slice(0, 10) : null);
+export const time = (iso: string) => formatDateTime(iso);
