@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: boolean;
   /** Most rows one social-map CSV import may hold (DIRECTORY_IMPORT_MAX_ROWS). */
   directoryImportMaxRows: number;
+  /** An address service in the open location server's format (postcode + house number → street, buurt). */
+  addressServiceUrl: string | undefined;
 }
 
 export interface OidcConfig {
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     trustProxy: env.TRUST_PROXY === "true",
     directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
+    addressServiceUrl: env.ADDRESS_SERVICE_URL || undefined,
   };
 }
 

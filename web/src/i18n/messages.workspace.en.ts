@@ -119,4 +119,10 @@ export const workspaceEn: Record<keyof typeof workspaceNl, string> = {
   "reviews.team": "Your team's worklist: per member what is late and what is coming.",
   "reviews.toWorklist": "To my work",
   "plan.startWithGoal": "Start the plan with a first goal",
+  "address.found": "Address found: {address}.",
+  "address.candidates": "The neighbourhood is {names}: choose the right one below.",
+  "address.neighbourhood": "Neighbourhood of this postcode: {name}.",
+  "register.openCase": "Open the case right away, with me as case lead",
+  "register.grounds": "Why does the team take this on?",
+  "register.caseHeading": "Registration",
 };

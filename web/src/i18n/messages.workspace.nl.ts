@@ -117,4 +117,10 @@ export const workspaceNl = {
   "reviews.team": "De werklijst van uw team: per medewerker wat te laat is en wat eraan komt.",
   "reviews.toWorklist": "Naar Mijn werk",
   "plan.startWithGoal": "Plan starten met een eerste doel",
+  "address.found": "Adres gevonden: {address}.",
+  "address.candidates": "De buurt is {names}: kies hieronder de juiste.",
+  "address.neighbourhood": "Buurt bij deze postcode: {name}.",
+  "register.openCase": "Casus meteen openen, met mij als regiehouder",
+  "register.grounds": "Waarom pakt het team dit op?",
+  "register.caseHeading": "Aanmelding",
 } as const;
