@@ -125,4 +125,9 @@ export const workspaceEn: Record<keyof typeof workspaceNl, string> = {
   "register.openCase": "Open the case right away, with me as case lead",
   "register.grounds": "Why does the team take this on?",
   "register.caseHeading": "Registration",
+  "plan.goalAdded": "The goal has been added to the plan.",
+  "plan.actionAdded": "The action has been added to the plan.",
+  "workspace.escalationExplanation": "Explanation: how was heavier care prevented, or why not?",
+  "plan.startIntro":
+    "This case has no plan yet. Start with a goal in the resident's words; the plan starts today.",
 };

@@ -123,4 +123,9 @@ export const workspaceNl = {
   "register.openCase": "Casus meteen openen, met mij als regiehouder",
   "register.grounds": "Waarom pakt het team dit op?",
   "register.caseHeading": "Aanmelding",
+  "plan.goalAdded": "Het doel is toegevoegd aan het plan.",
+  "plan.actionAdded": "De actie is toegevoegd aan het plan.",
+  "workspace.escalationExplanation": "Toelichting: hoe is zwaardere zorg voorkomen, of waarom niet?",
+  "plan.startIntro":
+    "Deze casus heeft nog geen plan. Begin met een doel in de woorden van de inwoner; het plan start vandaag.",
 } as const;

@@ -36,9 +36,11 @@ export function useFieldError(id: string): string | undefined {
 
 function labelOf(form: HTMLFormElement, element: HTMLElement): string {
   const id = element.id;
-  const explicit = id ? form.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
-  const fieldset = element.closest("fieldset")?.querySelector("legend");
-  const text = (explicit ?? fieldset)?.textContent ?? element.getAttribute("aria-label") ?? id;
+  const legend = element.closest("fieldset")?.querySelector("legend");
+  // A radio button's own label names the option; the question is the group's legend.
+  const isRadio = element instanceof HTMLInputElement && element.type === "radio";
+  const explicit = id && !isRadio ? form.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+  const text = (explicit ?? legend)?.textContent ?? element.getAttribute("aria-label") ?? id;
   return text.replace(t("form.required"), "").trim();
 }
 
@@ -47,6 +49,7 @@ type Validatable = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 /** The browser's own checks (required, type, min/max, pattern) as Dutch messages per field. */
 export function nativeErrors(form: HTMLFormElement): FieldErrors {
   const errors: FieldErrors = {};
+  const radioGroups = new Set<string>();
   for (const element of Array.from(form.elements)) {
     if (
       !(
@@ -58,6 +61,10 @@ export function nativeErrors(form: HTMLFormElement): FieldErrors {
       continue;
     const field = element as Validatable;
     if (!field.id || field.disabled || field.validity.valid || errors[field.id]) continue;
+    if (field.type === "radio") {
+      if (radioGroups.has(field.name)) continue;
+      radioGroups.add(field.name);
+    }
     const label = labelOf(form, field);
     const v = field.validity;
     if (v.valueMissing) {
@@ -175,7 +182,7 @@ export function ErrorSummary({ form }: { form: Pick<FormState, "error" | "fieldE
   return (
     <div aria-live="assertive" aria-atomic="true">
       {visible && (
-        <div ref={ref} tabIndex={-1} className="ww-error-summary" role="alert">
+        <div ref={ref} tabIndex={-1} className="ww-error-summary">
           <Alert type="error">
             {entries.length > 0 && (
               <Heading2 className="ww-error-summary__title">{t("form.errorSummary")}</Heading2>

@@ -192,7 +192,7 @@ export function CloseForm({ dossier, instrument, current, done, reload }: CaseFo
       />
       <TextAreaField
         id="close-explanation"
-        label={t("dossier.escalationExplanation")}
+        label={t("workspace.escalationExplanation")}
         value={v.escalationExplanation}
         onChange={set("escalationExplanation")}
         required

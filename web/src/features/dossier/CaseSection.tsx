@@ -50,7 +50,16 @@ export function CaseSection({ dossier, instrument, current, done, reload }: Sect
               <HandoverForm c={c} post={post} reload={reload} />
               <InvolveForm c={c} post={post} reload={reload} />
               <StatusForm c={c} post={post} reload={reload} />
-              <CloseForm dossier={dossier} instrument={instrument} current={c} done={done} reload={reload} />
+              {/* Once the case has its plan, closing is in the header on every section. */}
+              {!["plan", "execution", "evaluation"].includes(c.status) && (
+                <CloseForm
+                  dossier={dossier}
+                  instrument={instrument}
+                  current={c}
+                  done={done}
+                  reload={reload}
+                />
+              )}
             </>
           )}
         </div>

@@ -1,8 +1,10 @@
 import { Heading2 } from "@utrecht/component-library-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { t } from "../../i18n/i18n.ts";
+import { SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { DossierHeader, type DossierSection } from "./DossierHeader.tsx";
+import { HeaderActions } from "./HeaderActions.tsx";
 import { useDossier } from "./useDossier.ts";
 
 /**
@@ -20,7 +22,8 @@ export function DossierFrame({
   title: string;
   children: ReactNode;
 }) {
-  const { dossier, access, current } = useDossier(householdId);
+  const { dossier, instrument, access, current, reload } = useDossier(householdId);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <>
       {dossier.data ? (
@@ -30,10 +33,25 @@ export function DossierFrame({
           access={access.data}
           section={section}
           sectionTitle={title}
+          actions={
+            current && current.status !== "closed" ? (
+              <HeaderActions
+                dossier={dossier.data}
+                instrument={instrument.data}
+                current={current}
+                reload={reload}
+                done={async (message) => {
+                  await reload();
+                  setSaved(message ?? null);
+                }}
+              />
+            ) : null
+          }
         />
       ) : (
         <PageTitle>{title}</PageTitle>
       )}
+      <SuccessMessage message={saved} />
       {dossier.data && <Heading2>{title}</Heading2>}
       {children}
     </>

@@ -1,5 +1,5 @@
 import { Heading1, Paragraph } from "@utrecht/component-library-react";
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { AppLink } from "../../app/router.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { label } from "./labels.ts";
@@ -91,12 +91,15 @@ export function DossierHeader({
   access,
   section,
   sectionTitle,
+  actions,
 }: {
   dossier: Dossier;
   current: CaseFile | undefined;
   access: HouseholdAccess | null;
   section: DossierSection;
   sectionTitle: string;
+  /** Quick actions available on every section (recording a contact). */
+  actions?: ReactNode;
 }) {
   const flags = flagsOf(dossier, access);
   useEffect(() => {
@@ -138,6 +141,7 @@ export function DossierHeader({
           {flags.emergency && <li className="ww-flag ww-flag--warning">{t("workspace.flag.emergency")}</li>}
         </ul>
       )}
+      {actions && <div className="ww-toolbar">{actions}</div>}
       <nav className="ww-sections" aria-label={t("workspace.sections")}>
         <ul>
           {dossierSections.map((s) => {

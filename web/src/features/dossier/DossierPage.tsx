@@ -9,6 +9,7 @@ import { CasePortalPanel } from "../portal/CasePortalPanel.tsx";
 import { DossierPrivacyLinks } from "../privacy/DossierPrivacyLinks.tsx";
 import { CaseSection } from "./CaseSection.tsx";
 import { DossierHeader, type DossierSection, sectionOf } from "./DossierHeader.tsx";
+import { HeaderActions } from "./HeaderActions.tsx";
 import { IntakeSection } from "./IntakeSection.tsx";
 import { JournalSection } from "./JournalSection.tsx";
 import { t } from "./labels.ts";
@@ -85,6 +86,17 @@ export function DossierPage({ householdId, section: segment }: { householdId: st
         access={access.data}
         section={section}
         sectionTitle={t(`workspace.section.${section}`)}
+        actions={
+          current && current.status !== "closed" ? (
+            <HeaderActions
+              dossier={data}
+              instrument={instrument.data}
+              current={current}
+              done={done}
+              reload={reloaded}
+            />
+          ) : null
+        }
       />
       {data.mergedIntoId && (
         <Alert type="warning">

@@ -10,9 +10,11 @@ export function JournalSection({ dossier, current, done }: SectionProps) {
     <>
       <section aria-labelledby="journal-heading">
         <Heading2 id="journal-heading">{t("dossier.journal")}</Heading2>
-        <div className="ww-toolbar">
-          <JournalForm dossier={dossier} caseId={current?.id ?? null} done={done} primary />
-        </div>
+        {!current && (
+          <div className="ww-toolbar">
+            <JournalForm dossier={dossier} caseId={null} done={done} primary />
+          </div>
+        )}
         {dossier.journal.length === 0 && <Paragraph>{t("dossier.noJournal")}</Paragraph>}
         <OrderedList>
           {dossier.journal.map((j) => (

@@ -9,7 +9,7 @@ import { AppLink } from "../../app/router.tsx";
 import { formatDate } from "../../i18n/format.ts";
 import type { Plan } from "../plans/types.ts";
 import { OpenCaseForm } from "./CaseActions.tsx";
-import { CloseForm, IntakeForm, JournalForm } from "./CaseRecordForms.tsx";
+import { IntakeForm } from "./CaseRecordForms.tsx";
 import { sectionHref } from "./DossierHeader.tsx";
 import { label, levelText, t } from "./labels.ts";
 import type { CaseFile, Dossier, ZrmInstrument } from "./types.ts";
@@ -68,12 +68,7 @@ function NextStep({
     );
   } else {
     text = t("workspace.next.work");
-    action = (
-      <div className="ww-toolbar">
-        <JournalForm dossier={dossier} caseId={current.id} done={done} primary />
-        <CloseForm dossier={dossier} instrument={instrument} current={current} done={done} reload={reload} />
-      </div>
-    );
+    action = null;
   }
   return (
     <div className="ww-next-step">

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useResource } from "../../api/useResource.ts";
 import type { Plan } from "../plans/types.ts";
 import type { CaseFile, Dossier, ZrmInstrument } from "./types.ts";
@@ -6,6 +7,13 @@ export interface HouseholdAccess {
   householdId: string;
   level: "edit" | "read" | "emergency" | "summary" | "none";
   actions: string[];
+}
+
+const DOSSIER_CHANGED = "wijkwerk:dossier-changed";
+
+/** Tells the dossier's header (status, flags) that something in the household changed. */
+export function announceDossierChange(householdId: string): void {
+  window.dispatchEvent(new CustomEvent(DOSSIER_CHANGED, { detail: householdId }));
 }
 
 /** The current case: the open one, else the most recent. */
@@ -30,6 +38,15 @@ export function useDossier(householdId: string) {
   async function reload() {
     await Promise.all([dossier.reload(), plan.reload(), access.reload()]);
   }
+  // A page inside the dossier's frame (the plan) changed the case: the header shows it at once.
+  const reloadDossier = dossier.reload;
+  useEffect(() => {
+    const listener = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === householdId) void reloadDossier();
+    };
+    window.addEventListener(DOSSIER_CHANGED, listener);
+    return () => window.removeEventListener(DOSSIER_CHANGED, listener);
+  }, [householdId, reloadDossier]);
   return { dossier, instrument, access, plan, current, reload };
 }
 

@@ -17,6 +17,7 @@ import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { DossierFrame } from "../dossier/DossierFrame.tsx";
+import { announceDossierChange } from "../dossier/useDossier.ts";
 import { AddActionForm } from "./AddActionForm.tsx";
 import { AddGoalForm } from "./AddGoalForm.tsx";
 import { GoalSection } from "./GoalSection.tsx";
@@ -33,7 +34,11 @@ export function PlanPage({ caseId }: { caseId: string }) {
     `/api/cases/${encodeURIComponent(caseId)}/plan/overview`,
     { keep: true },
   );
-  const reload = overview.reload;
+  const [firstGoal, setFirstGoal] = useState(false);
+  const reload = async () => {
+    await overview.reload();
+    if (overview.data) announceDossierChange(overview.data.householdId);
+  };
   if (!overview.data) {
     return (
       <>
@@ -46,30 +51,47 @@ export function PlanPage({ caseId }: { caseId: string }) {
   const { householdId, plan } = overview.data;
   return (
     <DossierFrame householdId={householdId} section="plan" title={t("plan.title")}>
-      {plan ? <PlanView plan={plan} reload={reload} /> : <StartPlan caseId={caseId} onCreated={reload} />}
+      {plan ? (
+        <PlanView plan={plan} reload={reload} notice={firstGoal ? t("plan.goalAdded") : null} />
+      ) : (
+        <StartPlan
+          caseId={caseId}
+          onCreated={async () => {
+            setFirstGoal(true);
+            await reload();
+          }}
+        />
+      )}
     </DossierFrame>
   );
 }
 
 function StartPlan({ caseId, onCreated }: { caseId: string; onCreated(): Promise<void> }) {
-  const submit = useSubmit(async () => {
-    await api.post(`/api/cases/${encodeURIComponent(caseId)}/plan`, { startDate: today() });
-    await onCreated();
-  });
+  const zrm = useResource<{ municipalityVersion: string }>("/api/zrm", { keep: true });
   return (
-    <form onSubmit={submit.onSubmit} aria-labelledby="create-plan">
-      <Paragraph id="create-plan">{t("plan.none")}</Paragraph>
-      <ErrorMessage message={submit.error} />
-      <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
-        {t("plan.startWithGoal")}
-      </Button>
-    </form>
+    <>
+      <Paragraph>{t("plan.startIntro")}</Paragraph>
+      <AddGoalForm
+        plan={null}
+        caseId={caseId}
+        zrmVersion={zrm.data?.municipalityVersion}
+        onSaved={onCreated}
+      />
+    </>
   );
 }
 
-function PlanView({ plan, reload }: { plan: Plan; reload(): Promise<void> }) {
+function PlanView({
+  plan,
+  reload,
+  notice: first,
+}: {
+  plan: Plan;
+  reload(): Promise<void>;
+  notice: string | null;
+}) {
   const base = `/casussen/${encodeURIComponent(plan.caseId)}/plan`;
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(first);
   return (
     <>
       <Paragraph>
