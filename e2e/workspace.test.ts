@@ -98,13 +98,13 @@ describe("the standard task in the workspace, per team model", () => {
     await checkA11y(page, "closed case");
   }
 
-  async function register(task: Task, family: string, options: { grounds: boolean }) {
+  async function register(task: Task, family: string, options: { grounds: boolean; houseNumber: string }) {
     const page = task.page;
     await task.type(page.locator("#m0-givenName"), "Kaya");
     await task.type(page.locator("#m0-familyName"), family);
     await task.type(page.locator("#m0-birthDate"), "1979-05-05");
     await task.type(page.locator("#m0-postcode"), "3532 AB");
-    await task.type(page.locator("#m0-houseNumber"), "12");
+    await task.type(page.locator("#m0-houseNumber"), options.houseNumber);
     // The CBS reference names the buurt of this postcode area; place and buurt are filled in.
     await page.getByText("Buurt bij deze postcode: Nieuw Engeland").waitFor();
     assert.equal(await page.locator("#m0-neighbourhood").inputValue(), "BU03440131");
@@ -125,7 +125,7 @@ describe("the standard task in the workspace, per team model", () => {
     await logIn(page, suite.url(), "buurtwerker", "Mijn werk");
     await task.click(page.getByRole("link", { name: "Nieuw huishouden registreren" }));
     await task.expectPage("Nieuw huishouden registreren");
-    await register(task, "Demir", { grounds: true });
+    await register(task, "Demir", { grounds: true, houseNumber: "12" });
     await task.expectPage("Huishouden Demir");
     await expectStatus(page, "Aanmelding");
     await page.getByTestId("case-lead").filter({ hasText: "Fatima el Amrani" }).waitFor();
@@ -142,7 +142,7 @@ describe("the standard task in the workspace, per team model", () => {
     await logIn(page, suite.url(), "netwerk", "Mijn werk");
     await page.goto(`${suite.url()}/dossiers/nieuw`);
     await task.expectPage("Nieuw huishouden registreren");
-    await register(task, "Kaplan", { grounds: true });
+    await register(task, "Kaplan", { grounds: true, houseNumber: "14" });
     await task.expectPage("Huishouden Kaplan");
     await expectStatus(page, "Aanmelding");
     await workTheCase(task, "Kaplan");
@@ -162,7 +162,7 @@ describe("the standard task in the workspace, per team model", () => {
     );
     await front.click(page.getByRole("link", { name: /Nieuwe aanvraag/ }));
     await front.expectPage("Nieuw huishouden registreren");
-    await register(front, "Smits", { grounds: false });
+    await register(front, "Smits", { grounds: false, houseNumber: "16" });
     await front.expectPage(/Aanvraag/);
     await front.type(page.getByLabel(/^Waarom komt deze aanvraag/), "Vraag om hulp bij de administratie.");
     await front.click(page.getByRole("button", { name: "Casus openen (aanmelding)" }));
