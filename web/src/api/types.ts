@@ -126,6 +126,7 @@ export interface AuditEvent {
   resourceType: string | null;
   resourceId: string | null;
   householdId: string | null;
+  householdName?: string | null;
   clientIp: string | null;
   reason: string | null;
 }

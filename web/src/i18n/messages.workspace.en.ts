@@ -130,4 +130,9 @@ export const workspaceEn: Record<keyof typeof workspaceNl, string> = {
   "workspace.escalationExplanation": "Explanation: how was heavier care prevented, or why not?",
   "plan.startIntro":
     "This case has no plan yet. Start with a goal in the resident's words; the plan starts today.",
+  "team.expertiseDomains": "Expert in life domains",
+  "team.expertiseDomainsHint": "The team's coverage matrix counts these life domains.",
+  "team.targetGroups": "Expert in target groups",
+  "team.targetGroupsHint": "Separated by commas, for example: intellectual disability, dementia, youth.",
+  "teams.areasHint": "Choose the districts the team works in.",
 };

@@ -128,4 +128,9 @@ export const workspaceNl = {
   "workspace.escalationExplanation": "Toelichting: hoe is zwaardere zorg voorkomen, of waarom niet?",
   "plan.startIntro":
     "Deze casus heeft nog geen plan. Begin met een doel in de woorden van de inwoner; het plan start vandaag.",
+  "team.expertiseDomains": "Deskundig in leefgebieden",
+  "team.expertiseDomainsHint": "Deze leefgebieden telt de dekkingsmatrix van het team.",
+  "team.targetGroups": "Deskundig in doelgroepen",
+  "team.targetGroupsHint": "Gescheiden door komma's, bijvoorbeeld: LVB, dementie, jeugd.",
+  "teams.areasHint": "Kies de wijken waarin het team werkt.",
 } as const;

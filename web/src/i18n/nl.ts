@@ -7,6 +7,7 @@ import { plansNl } from "../features/plans/messages.nl.ts";
 import { portalNl } from "../features/portal/messages.nl.ts";
 import { privacyNl } from "../features/privacy/messages.nl.ts";
 import { signalsNl } from "../features/signals/messages.nl.ts";
+import { auditNl } from "./messages.audit.nl.ts";
 import { workspaceNl } from "./messages.workspace.nl.ts";
 /** The Dutch message catalogue: every text the resident or professional sees. */
 export const nl = {
@@ -20,6 +21,7 @@ export const nl = {
   ...conferencesNl,
   ...privacyNl,
   ...workspaceNl,
+  ...auditNl,
   "app.name": "Wijkwerk",
   "app.tagline": "Samen werken in de wijk",
   "app.skipLink": "Naar de inhoud",

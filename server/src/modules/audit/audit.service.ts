@@ -17,6 +17,10 @@ export async function readAuditTrail(
     .leftJoin("organisation as o", (j) =>
       j.onRef("o.municipalityId", "=", "e.municipalityId").onRef("o.id", "=", "e.actorOrganisationId"),
     )
+    // The household's name only where the reader may see the household (row-level security decides).
+    .leftJoin("household as h", (j) =>
+      j.onRef("h.municipalityId", "=", "e.municipalityId").onRef("h.id", "=", "e.householdId"),
+    )
     .select([
       "e.id",
       "e.occurredAt",
@@ -27,6 +31,7 @@ export async function readAuditTrail(
       "e.resourceType",
       "e.resourceId",
       "e.householdId",
+      "h.name as householdName",
       "e.clientIp",
       "e.reason",
     ])

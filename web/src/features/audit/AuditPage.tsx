@@ -88,11 +88,17 @@ export function AuditPage() {
                     </>
                   )}
                 </TableCell>
-                <TableCell>{tOptional(`action.${event.action}`) ?? event.action}</TableCell>
+                <TableCell>{tOptional(`action.${event.action}`) ?? t("audit.otherAction")}</TableCell>
                 <TableCell>
-                  {event.resourceType
-                    ? (tOptional(`resource.${event.resourceType}`) ?? event.resourceType)
-                    : "–"}
+                  {event.resourceType ? (tOptional(`resource.${event.resourceType}`) ?? "–") : "–"}
+                  {event.householdId && (
+                    <>
+                      <br />
+                      {t("audit.household")}:{" "}
+                      {event.householdName ??
+                        t("audit.householdHidden", { id: event.householdId.slice(0, 8) })}
+                    </>
+                  )}
                 </TableCell>
                 <TableCell>{event.reason ?? "–"}</TableCell>
                 <TableCell>{event.clientIp ?? "–"}</TableCell>

@@ -5,6 +5,7 @@ import { useResource } from "../../api/useResource.ts";
 import { directoryPath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
@@ -96,7 +97,7 @@ export function EntryList({ items }: { items: Entry[] }) {
             (entry.reviewOverdue || !entry.isPublic || !entry.isActive) && (
               <Paragraph appearance="small">
                 {[
-                  entry.reviewOverdue && t("directory.flag.overdue", { date: entry.reviewDate }),
+                  entry.reviewOverdue && t("directory.flag.overdue", { date: formatDate(entry.reviewDate) }),
                   !entry.isPublic && t("directory.flag.internal"),
                   !entry.isActive && t("directory.flag.inactive"),
                 ]

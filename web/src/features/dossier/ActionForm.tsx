@@ -61,7 +61,7 @@ export function ActionForm({
         data-action={id}
       >
         {openLabel ?? title}
-      </Button>
+      </Button>{" "}
       <Drawer open={open} title={title} onClose={() => setOpen(false)} id={`${id}-drawer`}>
         <Form form={form} label={title} id={id} showSaved={false}>
           {conflict && reload && (

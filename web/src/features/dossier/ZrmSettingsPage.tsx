@@ -157,7 +157,6 @@ function DomainTable({ instrument }: { instrument: ZrmInstrument }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t("dossier.domain")}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t("zrmSettings.code")}</TableHeaderCell>
             <TableHeaderCell scope="col">{t("zrmSettings.descriptionCount")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -165,9 +164,6 @@ function DomainTable({ instrument }: { instrument: ZrmInstrument }) {
           {domains.map((d) => (
             <TableRow key={d.key}>
               <TableHeaderCell scope="row">{d.name}</TableHeaderCell>
-              <TableCell>
-                <code>{d.key}</code>
-              </TableCell>
               <TableCell data-testid={`zrm-count-${d.key}`}>
                 {count(d.key) || t("zrmSettings.noDescriptions")}
               </TableCell>

@@ -9,6 +9,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { MetricFigure } from "./MetricFigure.tsx";
 import { METRICS, type OutcomeMonitor } from "./outcomes.types.ts";
 import "./outcomes.css";
+import { formatDate } from "../../i18n/format.ts";
 
 /** The outcome monitor: aggregates only; small cells arrive already withheld for policy staff. */
 export function OutcomesPage() {
@@ -73,7 +74,7 @@ export function OutcomesPage() {
       {data && (
         <div aria-live="polite">
           <Paragraph>
-            {data.from} – {data.until} ·{" "}
+            {formatDate(data.from)} – {formatDate(data.until)} ·{" "}
             <Link href={`/api/outcomes.csv?${query}`} download>
               {t("outcomes.csv")}
             </Link>
