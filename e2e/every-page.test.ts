@@ -30,7 +30,10 @@ const forbidden: [string, RegExp][] = [
 
 async function findings(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
+    // innerText on purpose: what is visible, not the text of hidden elements.
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text only
     const header = document.querySelector("header")?.innerText ?? "";
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text only
     const main = document.querySelector("main")?.innerText ?? "";
     return `${header}\n${main}`;
   });

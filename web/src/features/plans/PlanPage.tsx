@@ -15,7 +15,6 @@ import { SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { useSubmit } from "../../ui/useSubmit.ts";
 import { DossierFrame } from "../dossier/DossierFrame.tsx";
 import { announceDossierChange } from "../dossier/useDossier.ts";
 import { AddActionForm } from "./AddActionForm.tsx";
