@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "./format.ts";

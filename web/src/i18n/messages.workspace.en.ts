@@ -155,4 +155,10 @@ export const workspaceEn: Record<keyof typeof workspaceNl, string> = {
   "portal.access.kind.case": "The details of your support",
   "portal.access.kind.dossier": "Your dossier",
   "portal.access.kind.other": "Your data",
+  "network.legend.support": "thick line: helps in the plan now",
+  "network.legend.noSupport": "thin line: knows the resident, does not help (yet)",
+  "network.legend.overburdened": "red: overburdened",
+  "network.legend.reluctance": "dashed: hesitant to help",
+  "network.legend.rings": "Inner ring: very close; outer ring: further away.",
+  "impact.axisMonths": "Months since registration (a dot is an event)",
 };

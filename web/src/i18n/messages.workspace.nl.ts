@@ -153,4 +153,10 @@ export const workspaceNl = {
   "portal.access.kind.case": "De gegevens van uw hulp",
   "portal.access.kind.dossier": "Uw dossier",
   "portal.access.kind.other": "Uw gegevens",
+  "network.legend.support": "dikke lijn: helpt nu mee in het plan",
+  "network.legend.noSupport": "dunne lijn: kent de inwoner, helpt (nog) niet",
+  "network.legend.overburdened": "rood: overbelast",
+  "network.legend.reluctance": "gestreept: aarzelt om te helpen",
+  "network.legend.rings": "Binnenste ring: heel dichtbij; buitenste ring: verder weg.",
+  "impact.axisMonths": "Maanden sinds de aanmelding (een stip is een gebeurtenis)",
 } as const;

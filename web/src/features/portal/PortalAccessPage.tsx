@@ -1,7 +1,4 @@
-import {
-  Heading2,
-  Paragraph,
-} from "@utrecht/component-library-react";
+import { Heading2, Paragraph } from "@utrecht/component-library-react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { t, tOptional } from "../../i18n/i18n.ts";
@@ -14,7 +11,6 @@ import { ExportStatus } from "./PortalExportStatus.tsx";
 import { PortalLayout } from "./PortalLayout.tsx";
 import type { AccessEntry, AccessLog } from "./portal.types.ts";
 import { formatDateTime, SubmitButton } from "./portal.ui.tsx";
-
 
 function who(e: AccessEntry): string {
   const role = (e.actorRole && tOptional(`role.${e.actorRole}`)) ?? "";
