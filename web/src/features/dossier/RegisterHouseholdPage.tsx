@@ -73,7 +73,7 @@ export function RegisterHouseholdPage() {
   const form = useForm(() => save(false), { saved: false });
   const anyway = useForm(() => save(true), { saved: false });
   const update = (i: number, patch: Partial<MemberForm>) =>
-    setMembers(members.map((m, j) => (i === j ? { ...m, ...patch } : m)));
+    setMembers((all) => all.map((m, j) => (i === j ? { ...m, ...patch } : m)));
 
   return (
     <>

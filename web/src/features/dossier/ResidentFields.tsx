@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { options, t } from "./labels.ts";
 import { CheckboxField } from "./TextAreaField.tsx";
@@ -98,6 +99,9 @@ interface AddressLookup {
 function useAddressLookup(value: ResidentForm, onChange: (patch: Partial<ResidentForm>) => void) {
   const [found, setFound] = useState<AddressLookup | null>(null);
   const filled = useRef<Partial<ResidentForm>>({});
+  // The answer arrives later: read the form as it is then, and change it through the latest callback.
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
   const postcode = value.postcode.replace(/\s+/g, "").toUpperCase();
   const houseNumber = value.houseNumber;
   // biome-ignore lint/correctness/useExhaustiveDependencies: asks again only when postcode or number change
@@ -115,14 +119,15 @@ function useAddressLookup(value: ResidentForm, onChange: (patch: Partial<Residen
         if (cancelled) return;
         setFound(result);
         const patch: Partial<ResidentForm> = {};
+        const now = latest.current.value;
         const fill = (key: "street" | "city" | "neighbourhoodCode", next: string | null) => {
-          if (next && (!value[key] || value[key] === filled.current[key])) patch[key] = next;
+          if (next && (!now[key] || now[key] === filled.current[key])) patch[key] = next;
         };
         fill("street", result.street);
         fill("city", result.city);
         fill("neighbourhoodCode", result.neighbourhoodCode);
         filled.current = { ...filled.current, ...patch };
-        if (Object.keys(patch).length > 0) onChange(patch);
+        if (Object.keys(patch).length > 0) latest.current.onChange(patch);
       } catch {
         if (!cancelled) setFound(null);
       }
@@ -247,7 +252,7 @@ export function DuplicateList({
           <UnorderedListItem key={c.householdId ?? `hidden-${i}`}>
             {c.visible && c.householdId ? (
               <>
-                {c.name}, {c.birthDate}
+                {c.name}, {c.birthDate ? formatDate(c.birthDate) : "–"}
                 {c.address ? `, ${c.address}` : ""} (
                 {c.reasons
                   .map((r) => t(reasonKey[r as keyof typeof reasonKey] ?? "dossier.reasonAddress"))
