@@ -45,6 +45,9 @@ export async function logOut(page: Page): Promise<void> {
 
 /** Follows a link in the main menu. */
 export async function openFromMenu(page: Page, name: string): Promise<void> {
+  // On a phone the menu is folded away behind its button.
+  const button = page.getByRole("button", { name: "Menu", exact: true });
+  if (await button.isVisible()) await button.click();
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name, exact: true }).click();
 }
 

@@ -285,13 +285,6 @@ const routes: Route[] = [
     anyOf: ["household.read"],
     render: (params) => <DossierPage key={params.id} householdId={params.id ?? ""} section="overview" />,
   },
-  {
-    pattern: "/dossiers/:id/:section",
-    anyOf: ["household.read"],
-    render: (params) => (
-      <DossierPage key={params.id} householdId={params.id ?? ""} section={params.section ?? "overview"} />
-    ),
-  },
   { pattern: frontOfficePath, anyOf: ["case.route"], render: () => <FrontOfficePage /> },
   {
     pattern: `${frontOfficePath}/:householdId`,
@@ -429,6 +422,14 @@ const routes: Route[] = [
   },
   { pattern: "/bezetting", anyOf: permissionsFor("/bezetting"), render: () => <StaffingPage /> },
   { pattern: "/wijkbudget", anyOf: permissionsFor("/wijkbudget"), render: () => <BudgetPage /> },
+  // Last: the dossier's own sections, after every other page that lives under /dossiers/:id/…
+  {
+    pattern: "/dossiers/:id/:section",
+    anyOf: ["household.read"],
+    render: (params) => (
+      <DossierPage key={params.id} householdId={params.id ?? ""} section={params.section ?? "overview"} />
+    ),
+  },
 ];
 
 type Params = Record<string, string>;

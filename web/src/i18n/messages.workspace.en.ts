@@ -161,4 +161,5 @@ export const workspaceEn: Record<keyof typeof workspaceNl, string> = {
   "network.legend.reluctance": "dashed: hesitant to help",
   "network.legend.rings": "Inner ring: very close; outer ring: further away.",
   "impact.axisMonths": "Months since registration (a dot is an event)",
+  "workspace.section.reciprocity": "Reciprocity",
 };

@@ -159,4 +159,5 @@ export const workspaceNl = {
   "network.legend.reluctance": "gestreept: aarzelt om te helpen",
   "network.legend.rings": "Binnenste ring: heel dichtbij; buitenste ring: verder weg.",
   "impact.axisMonths": "Maanden sinds de aanmelding (een stip is een gebeurtenis)",
+  "workspace.section.reciprocity": "Wederkerigheid",
 } as const;

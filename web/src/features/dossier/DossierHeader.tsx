@@ -13,6 +13,7 @@ export const dossierSections = [
   "zrm",
   "plan",
   "network",
+  "reciprocity",
   "journal",
   "case",
   "portal",
@@ -38,6 +39,8 @@ export function sectionHref(
       return `${base}/gezin`;
     case "network":
       return `${base}/netwerk`;
+    case "reciprocity":
+      return `${base}/wederkerigheid`;
     case "journal":
       return `${base}/journaal`;
     case "case":

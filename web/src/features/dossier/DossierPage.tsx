@@ -61,7 +61,7 @@ export function DossierPage({ householdId, section: segment }: { householdId: st
   const reloaded = () => done(t("dossier.reloaded"));
   const props = { dossier: data, instrument: instrument.data, current, done, reload: reloaded };
 
-  const content: Record<Exclude<DossierSection, "plan" | "network" | "privacy">, () => ReactNode> = {
+  const content: Record<Exclude<DossierSection, "plan" | "network" | "privacy" | "reciprocity">, () => ReactNode> = {
     overview: () => <OverviewSection {...props} plan={plan.data?.plan ?? null} />,
     members: () => (
       <>

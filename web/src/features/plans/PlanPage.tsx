@@ -112,11 +112,6 @@ function PlanView({
               {t("plan.network")}
             </AppLink>
           </UnorderedListItem>
-          <UnorderedListItem>
-            <AppLink href={`/dossiers/${encodeURIComponent(plan.householdId)}/wederkerigheid`}>
-              {t("plan.reciprocity")}
-            </AppLink>
-          </UnorderedListItem>
         </UnorderedList>
       </nav>
       <Heading2>{t("plan.goals")}</Heading2>
