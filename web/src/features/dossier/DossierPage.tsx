@@ -32,15 +32,17 @@ export function DossierPage({ householdId, section: segment }: { householdId: st
 
   if (!dossier.data || !instrument.data) {
     return (
-      <>
+      // The same frame as the loaded dossier (back link, title, a header of the same height), so nothing
+      // moves when the data arrives.
+      <div className="ww-dossier-header ww-dossier-header--loading">
+        <Paragraph>
+          <AppLink href="/dossiers">{t("dossier.back")}</AppLink>
+        </Paragraph>
         <PageTitle>{t("dossier.titleOne")}</PageTitle>
         <ErrorMessage message={dossier.error ?? instrument.error} />
         {!dossier.error && <Loading />}
         {dossier.error && <DossierPrivacyLinks householdId={householdId} />}
-        <Paragraph>
-          <AppLink href="/dossiers">{t("dossier.back")}</AppLink>
-        </Paragraph>
-      </>
+      </div>
     );
   }
   if (!section) {
@@ -61,7 +63,10 @@ export function DossierPage({ householdId, section: segment }: { householdId: st
   const reloaded = () => done(t("dossier.reloaded"));
   const props = { dossier: data, instrument: instrument.data, current, done, reload: reloaded };
 
-  const content: Record<Exclude<DossierSection, "plan" | "network" | "privacy" | "reciprocity">, () => ReactNode> = {
+  const content: Record<
+    Exclude<DossierSection, "plan" | "network" | "privacy" | "reciprocity">,
+    () => ReactNode
+  > = {
     overview: () => <OverviewSection {...props} plan={plan.data?.plan ?? null} />,
     members: () => (
       <>
