@@ -104,7 +104,6 @@ function useAddressLookup(value: ResidentForm, onChange: (patch: Partial<Residen
   latest.current = { value, onChange };
   const postcode = value.postcode.replace(/\s+/g, "").toUpperCase();
   const houseNumber = value.houseNumber;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asks again only when postcode or number change
   useEffect(() => {
     if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode) || !/^\d+$/.test(houseNumber)) {
       setFound(null);
