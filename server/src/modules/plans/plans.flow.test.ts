@@ -3,7 +3,8 @@ import { after, before, describe, test } from "node:test";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildStaffedTeam } from "../../test/factories.ts";
 
-const today = new Date().toISOString().slice(0, 10);
+// The date in the Netherlands (the server checks dates there; near midnight UTC differs).
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 
 /**
  * Issue 16: the work moves the case. Recording the intake moves it to intake, making the plan to plan, the
