@@ -115,10 +115,11 @@ for (const viewport of viewports) {
       await page.getByText("Donderdag om 10 uur kom ik langs.", { exact: true }).waitFor();
       await portalMenu(page).getByRole("link", { name: "Wie keek in mijn gegevens?" }).click();
       await expectPage(page, "Wie keek in mijn gegevens?");
-      await page
-        .getByRole("cell", { name: "Buurtteamwerker, Maatschappelijk Werk Utrecht" })
-        .first()
-        .waitFor();
+      // Who looked: organisation and role; a view of the self-assessment reads "bekeken", never "veranderd".
+      const log = page.getByRole("list", { name: "Wie keek in mijn gegevens?" });
+      await log.getByText("Door: Buurtteamwerker, Maatschappelijk Werk Utrecht").first().waitFor();
+      await log.getByText("Uw eigen inschatting bekeken").first().waitFor();
+      assert.equal(await log.getByText("Uw eigen inschatting veranderd of aangevuld").count(), 0);
       await page.getByRole("button", { name: "Vraag al mijn gegevens op" }).click();
       await page.getByText(/U vroeg uw gegevens op op/).waitFor();
       await checkA11y(page, "export requested");

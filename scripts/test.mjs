@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const folders = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const roots = folders.length > 0 ? folders : ["server/src", "e2e"];
+const roots = folders.length > 0 ? folders : ["server/src", "web/src", "e2e"];
 const files = roots
   .flatMap((root) => fs.readdirSync(root, { recursive: true }).map((f) => path.join(root, String(f))))
   .filter((f) => f.endsWith(".test.ts"))

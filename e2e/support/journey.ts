@@ -25,10 +25,17 @@ export async function submitPassword(page: Page, username: string, password = de
   await page.getByRole("button", { name: "Inloggen" }).click();
 }
 
-export async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
+/** Logs in; every role lands on its own start page (Mijn werk, Aanvragen, Te beoordelen, …). */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  landing: string | RegExp = /.+/,
+): Promise<void> {
   await page.goto(`${baseUrl}/inloggen`);
   await submitPassword(page, username);
-  await expectPage(page, /^Welkom/);
+  await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
+  await expectPage(page, landing);
 }
 
 export async function logOut(page: Page): Promise<void> {
@@ -38,6 +45,9 @@ export async function logOut(page: Page): Promise<void> {
 
 /** Follows a link in the main menu. */
 export async function openFromMenu(page: Page, name: string): Promise<void> {
+  // On a phone the menu is folded away behind its button.
+  const button = page.getByRole("button", { name: "Menu", exact: true });
+  if (await button.isVisible()) await button.click();
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name, exact: true }).click();
 }
 

@@ -6,6 +6,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify from "fastify";
+import { addressRoutes } from "./modules/addresses/addresses.routes.ts";
 import { areaAnalysisRoutes } from "./modules/areaAnalysis/areaAnalysis.routes.ts";
 import { areaRoutes } from "./modules/areas/areas.routes.ts";
 import { assessmentRoutes } from "./modules/assessments/assessments.routes.ts";
@@ -126,6 +127,7 @@ export async function buildApp(
   organisationRoutes(app);
   teamRoutes(app);
   areaRoutes(app);
+  addressRoutes(app, { serviceUrl: config.addressServiceUrl });
   householdRoutes(app);
   caseRoutes(app);
   assessmentRoutes(app);

@@ -36,6 +36,8 @@ export interface Config {
   metricsHost: string;
   /** Bearer token of the platform operator (PLATFORM_OPERATOR_TOKEN) for /api/platform routes. */
   platformOperatorToken: string | undefined;
+  /** An address service in the open location server's format (postcode + house number → street, buurt). */
+  addressServiceUrl: string | undefined;
 }
 
 export interface OidcConfig {
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     trustProxy: env.TRUST_PROXY === "true",
     directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
+    addressServiceUrl: env.ADDRESS_SERVICE_URL || undefined,
     ...operations,
   };
 }

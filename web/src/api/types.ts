@@ -46,6 +46,8 @@ export interface SessionTeam {
   id: string;
   name: string;
   model: TeamModel;
+  /** In a front-/back-office team: which office the user works in. */
+  office?: Office | null;
 }
 
 /** "active" once the password (and, where needed, the second factor) is done. */
@@ -124,6 +126,7 @@ export interface AuditEvent {
   resourceType: string | null;
   resourceId: string | null;
   householdId: string | null;
+  householdName?: string | null;
   clientIp: string | null;
   reason: string | null;
 }

@@ -1,88 +1,192 @@
 import { Paragraph } from "@utrecht/component-library-react";
-import { type ReactNode, useEffect } from "react";
-import { AreaAnalysisPage } from "../features/areaAnalysis/AreaAnalysisPage.tsx";
-import { BudgetPage } from "../features/areaAnalysis/BudgetPage.tsx";
-import { CbsImportPage } from "../features/areaAnalysis/CbsImportPage.tsx";
-import { StaffingPage } from "../features/areaAnalysis/StaffingPage.tsx";
-import { AuditPage } from "../features/audit/AuditPage.tsx";
-import { LoginPage, mfaSetupPath } from "../features/auth/LoginPage.tsx";
-import { MfaSetupPage } from "../features/auth/MfaSetupPage.tsx";
-import { ConferencePage } from "../features/conferences/ConferencePage.tsx";
-import { ConferencesPage, conferencesPath } from "../features/conferences/ConferencesPage.tsx";
-import { LearningNotesPage, learningNotesPath } from "../features/conferences/LearningNotesPage.tsx";
-import { MinutesPage } from "../features/conferences/MinutesPage.tsx";
-import { DirectoryEditPage } from "../features/directory/DirectoryEditPage.tsx";
-import { DirectoryEntryPage } from "../features/directory/DirectoryEntryPage.tsx";
-import { DirectoryImportPage } from "../features/directory/DirectoryImportPage.tsx";
-import {
-  DirectoryOverduePage,
-  DirectorySearchPage,
-  directoryPath,
-} from "../features/directory/DirectorySearchPage.tsx";
-import { DirectorySuggestionsPage } from "../features/directory/DirectorySuggestionsPage.tsx";
-import { DirectoryUsagePage, directoryUsagePath } from "../features/directory/DirectoryUsagePage.tsx";
-import {
-  PublicDirectoryPage,
-  PublicDirectoryStartPage,
-  publicDirectoryPath,
-} from "../features/directory/PublicDirectoryPage.tsx";
-import { DossierPage } from "../features/dossier/DossierPage.tsx";
-import { DossiersPage } from "../features/dossier/DossiersPage.tsx";
-import { RegisterHouseholdPage } from "../features/dossier/RegisterHouseholdPage.tsx";
-import { ZrmSettingsPage, zrmSettingsPath } from "../features/dossier/ZrmSettingsPage.tsx";
-import { HomePage } from "../features/home/HomePage.tsx";
-import { ImpactCasePage } from "../features/impactCalculator/ImpactCasePage.tsx";
-import { ImpactTeamPage } from "../features/impactCalculator/ImpactTeamPage.tsx";
-import { PriceListPage, priceListPath } from "../features/impactCalculator/PriceListPage.tsx";
-import { OperationsPage, operationsPath } from "../features/operations/OperationsPage.tsx";
-import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
-import { OutcomesPage } from "../features/outcomes/OutcomesPage.tsx";
-import { NetworkPage } from "../features/plans/NetworkPage.tsx";
-import { PlanPage } from "../features/plans/PlanPage.tsx";
-import { PrintPlanPage } from "../features/plans/PrintPlanPage.tsx";
-import { ReciprocityPage } from "../features/plans/ReciprocityPage.tsx";
-import { VersionsPage } from "../features/plans/VersionsPage.tsx";
-import { WorklistPage } from "../features/plans/WorklistPage.tsx";
-import { PortalAccessPage } from "../features/portal/PortalAccessPage.tsx";
-import { CasePortalPage, PortalDeskPage, portalDeskPath } from "../features/portal/PortalDeskPage.tsx";
-import { PortalOverviewPage, PortalStartPage } from "../features/portal/PortalHomePage.tsx";
-import {
-  DemoCodesPage,
-  demoCodesPath,
-  PortalLoginPage,
-  portalHomePath,
-  portalLoginPath,
-} from "../features/portal/PortalLoginPage.tsx";
-import { PortalMessagesPage } from "../features/portal/PortalMessagesPage.tsx";
-import { PortalPlanPage } from "../features/portal/PortalPlanPage.tsx";
-import { PortalSelfAssessmentPage } from "../features/portal/PortalSelfAssessmentPage.tsx";
-import { ResidentAccountsPage, residentAccountsPath } from "../features/portal/ResidentAccountsPage.tsx";
-import { ConsentPage } from "../features/privacy/ConsentPage.tsx";
-import { EmergencyAccessPage } from "../features/privacy/EmergencyAccessPage.tsx";
-import { EmergencyReviewsPage, emergencyReviewsPath } from "../features/privacy/EmergencyReviewsPage.tsx";
-import { ExportRequestsPage, exportRequestsPath } from "../features/privacy/ExportRequestsPage.tsx";
-import { PurposesPage, purposesPath } from "../features/privacy/PurposesPage.tsx";
-import { ResidentRightsPage } from "../features/privacy/ResidentRightsPage.tsx";
-import { ApiKeysPage } from "../features/signals/ApiKeysPage.tsx";
-import { FiguresPage } from "../features/signals/FiguresPage.tsx";
-import { NeighbourhoodPage } from "../features/signals/NeighbourhoodPage.tsx";
-import { PublicSignalPage, PublicSignalStartPage } from "../features/signals/PublicSignalPage.tsx";
-import { PublicStatusPage } from "../features/signals/PublicStatusPage.tsx";
-import { publicSignalPath } from "../features/signals/reportForm.ts";
-import { SignalDetailPage } from "../features/signals/SignalDetailPage.tsx";
-import { SignalSettingsPage } from "../features/signals/SignalSettingsPage.tsx";
-import { SignalsPage } from "../features/signals/SignalsPage.tsx";
-import { TriagePage } from "../features/signals/TriagePage.tsx";
-import { TeamDetailPage } from "../features/teams/TeamDetailPage.tsx";
-import { TeamsPage } from "../features/teams/TeamsPage.tsx";
-import { UsersPage } from "../features/users/UsersPage.tsx";
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from "react";
 import { t, useLanguage } from "../i18n/i18n.ts";
 import { AppShell } from "../ui/AppShell.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageTitle } from "../ui/PageTitle.tsx";
-import { destinations } from "./navigation.ts";
+import { destinations, landingPath } from "./navigation.ts";
+import {
+  conferencesPath,
+  demoCodesPath,
+  directoryPath,
+  directoryUsagePath,
+  emergencyReviewsPath,
+  exportRequestsPath,
+  frontOfficePath,
+  learningNotesPath,
+  mfaSetupPath,
+  portalDeskPath,
+  portalHomePath,
+  portalLoginPath,
+  priceListPath,
+  publicDirectoryPath,
+  publicSignalPath,
+  purposesPath,
+  residentAccountsPath,
+  reviewsPath,
+  zrmSettingsPath,
+} from "./paths.ts";
 import { AppLink, matchPath, navigate, usePath } from "./router.tsx";
 import { hasAnyPermission, loginPath, loginPathAfterExpiry, useSession } from "./session.tsx";
+
+/**
+ * Every page is its own chunk, loaded when its route is first opened: the login page and the public forms
+ * do not carry the dossier's code.
+ */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+  return lazy(async () => ({
+    default: (await load())[name] as unknown as ComponentType<object>,
+  })) as unknown as M[K];
+}
+
+const AreaAnalysisPage = page(
+  () => import("../features/areaAnalysis/AreaAnalysisPage.tsx"),
+  "AreaAnalysisPage",
+);
+const BudgetPage = page(() => import("../features/areaAnalysis/BudgetPage.tsx"), "BudgetPage");
+const CbsImportPage = page(() => import("../features/areaAnalysis/CbsImportPage.tsx"), "CbsImportPage");
+const StaffingPage = page(() => import("../features/areaAnalysis/StaffingPage.tsx"), "StaffingPage");
+const AuditPage = page(() => import("../features/audit/AuditPage.tsx"), "AuditPage");
+const LoginPage = page(() => import("../features/auth/LoginPage.tsx"), "LoginPage");
+const MfaSetupPage = page(() => import("../features/auth/MfaSetupPage.tsx"), "MfaSetupPage");
+const ConferencePage = page(() => import("../features/conferences/ConferencePage.tsx"), "ConferencePage");
+const ConferencesPage = page(() => import("../features/conferences/ConferencesPage.tsx"), "ConferencesPage");
+const LearningNotesPage = page(
+  () => import("../features/conferences/LearningNotesPage.tsx"),
+  "LearningNotesPage",
+);
+const MinutesPage = page(() => import("../features/conferences/MinutesPage.tsx"), "MinutesPage");
+const DirectoryEditPage = page(
+  () => import("../features/directory/DirectoryEditPage.tsx"),
+  "DirectoryEditPage",
+);
+const DirectoryEntryPage = page(
+  () => import("../features/directory/DirectoryEntryPage.tsx"),
+  "DirectoryEntryPage",
+);
+const DirectoryImportPage = page(
+  () => import("../features/directory/DirectoryImportPage.tsx"),
+  "DirectoryImportPage",
+);
+const DirectoryOverduePage = page(
+  () => import("../features/directory/DirectorySearchPage.tsx"),
+  "DirectoryOverduePage",
+);
+const DirectorySearchPage = page(
+  () => import("../features/directory/DirectorySearchPage.tsx"),
+  "DirectorySearchPage",
+);
+const DirectorySuggestionsPage = page(
+  () => import("../features/directory/DirectorySuggestionsPage.tsx"),
+  "DirectorySuggestionsPage",
+);
+const DirectoryUsagePage = page(
+  () => import("../features/directory/DirectoryUsagePage.tsx"),
+  "DirectoryUsagePage",
+);
+const PublicDirectoryPage = page(
+  () => import("../features/directory/PublicDirectoryPage.tsx"),
+  "PublicDirectoryPage",
+);
+const PublicDirectoryStartPage = page(
+  () => import("../features/directory/PublicDirectoryPage.tsx"),
+  "PublicDirectoryStartPage",
+);
+const DossierPage = page(() => import("../features/dossier/DossierPage.tsx"), "DossierPage");
+const DossiersPage = page(() => import("../features/dossier/DossiersPage.tsx"), "DossiersPage");
+const RegisterHouseholdPage = page(
+  () => import("../features/dossier/RegisterHouseholdPage.tsx"),
+  "RegisterHouseholdPage",
+);
+const ZrmSettingsPage = page(() => import("../features/dossier/ZrmSettingsPage.tsx"), "ZrmSettingsPage");
+const FrontOfficePage = page(() => import("../features/frontOffice/FrontOfficePage.tsx"), "FrontOfficePage");
+const FrontOfficeRequestPage = page(
+  () => import("../features/frontOffice/FrontOfficeRequestPage.tsx"),
+  "FrontOfficeRequestPage",
+);
+const ReviewsPage = page(() => import("../features/reviews/ReviewsPage.tsx"), "ReviewsPage");
+const HomePage = page(() => import("../features/home/HomePage.tsx"), "HomePage");
+const ImpactCasePage = page(
+  () => import("../features/impactCalculator/ImpactCasePage.tsx"),
+  "ImpactCasePage",
+);
+const ImpactTeamPage = page(
+  () => import("../features/impactCalculator/ImpactTeamPage.tsx"),
+  "ImpactTeamPage",
+);
+const PriceListPage = page(() => import("../features/impactCalculator/PriceListPage.tsx"), "PriceListPage");
+const OrganisationsPage = page(
+  () => import("../features/organisations/OrganisationsPage.tsx"),
+  "OrganisationsPage",
+);
+const OutcomesPage = page(() => import("../features/outcomes/OutcomesPage.tsx"), "OutcomesPage");
+const NetworkPage = page(() => import("../features/plans/NetworkPage.tsx"), "NetworkPage");
+const PlanPage = page(() => import("../features/plans/PlanPage.tsx"), "PlanPage");
+const PrintPlanPage = page(() => import("../features/plans/PrintPlanPage.tsx"), "PrintPlanPage");
+const ReciprocityPage = page(() => import("../features/plans/ReciprocityPage.tsx"), "ReciprocityPage");
+const VersionsPage = page(() => import("../features/plans/VersionsPage.tsx"), "VersionsPage");
+const WorklistPage = page(() => import("../features/plans/WorklistPage.tsx"), "WorklistPage");
+const PortalAccessPage = page(() => import("../features/portal/PortalAccessPage.tsx"), "PortalAccessPage");
+const CasePortalPage = page(() => import("../features/portal/PortalDeskPage.tsx"), "CasePortalPage");
+const PortalDeskPage = page(() => import("../features/portal/PortalDeskPage.tsx"), "PortalDeskPage");
+const PortalOverviewPage = page(() => import("../features/portal/PortalHomePage.tsx"), "PortalOverviewPage");
+const PortalStartPage = page(() => import("../features/portal/PortalHomePage.tsx"), "PortalStartPage");
+const DemoCodesPage = page(() => import("../features/portal/PortalLoginPage.tsx"), "DemoCodesPage");
+const PortalLoginPage = page(() => import("../features/portal/PortalLoginPage.tsx"), "PortalLoginPage");
+const PortalMessagesPage = page(
+  () => import("../features/portal/PortalMessagesPage.tsx"),
+  "PortalMessagesPage",
+);
+const PortalPlanPage = page(() => import("../features/portal/PortalPlanPage.tsx"), "PortalPlanPage");
+const PortalSelfAssessmentPage = page(
+  () => import("../features/portal/PortalSelfAssessmentPage.tsx"),
+  "PortalSelfAssessmentPage",
+);
+const ResidentAccountsPage = page(
+  () => import("../features/portal/ResidentAccountsPage.tsx"),
+  "ResidentAccountsPage",
+);
+const ConsentPage = page(() => import("../features/privacy/ConsentPage.tsx"), "ConsentPage");
+const EmergencyAccessPage = page(
+  () => import("../features/privacy/EmergencyAccessPage.tsx"),
+  "EmergencyAccessPage",
+);
+const EmergencyReviewsPage = page(
+  () => import("../features/privacy/EmergencyReviewsPage.tsx"),
+  "EmergencyReviewsPage",
+);
+const ExportRequestsPage = page(
+  () => import("../features/privacy/ExportRequestsPage.tsx"),
+  "ExportRequestsPage",
+);
+const PurposesPage = page(() => import("../features/privacy/PurposesPage.tsx"), "PurposesPage");
+const ResidentRightsPage = page(
+  () => import("../features/privacy/ResidentRightsPage.tsx"),
+  "ResidentRightsPage",
+);
+const ApiKeysPage = page(() => import("../features/signals/ApiKeysPage.tsx"), "ApiKeysPage");
+const FiguresPage = page(() => import("../features/signals/FiguresPage.tsx"), "FiguresPage");
+const NeighbourhoodPage = page(
+  () => import("../features/signals/NeighbourhoodPage.tsx"),
+  "NeighbourhoodPage",
+);
+const PublicSignalPage = page(() => import("../features/signals/PublicSignalPage.tsx"), "PublicSignalPage");
+const PublicSignalStartPage = page(
+  () => import("../features/signals/PublicSignalPage.tsx"),
+  "PublicSignalStartPage",
+);
+const PublicStatusPage = page(() => import("../features/signals/PublicStatusPage.tsx"), "PublicStatusPage");
+const SignalDetailPage = page(() => import("../features/signals/SignalDetailPage.tsx"), "SignalDetailPage");
+const SignalSettingsPage = page(
+  () => import("../features/signals/SignalSettingsPage.tsx"),
+  "SignalSettingsPage",
+);
+const SignalsPage = page(() => import("../features/signals/SignalsPage.tsx"), "SignalsPage");
+const TriagePage = page(() => import("../features/signals/TriagePage.tsx"), "TriagePage");
+const TeamDetailPage = page(() => import("../features/teams/TeamDetailPage.tsx"), "TeamDetailPage");
+const TeamsPage = page(() => import("../features/teams/TeamsPage.tsx"), "TeamsPage");
+const UsersPage = page(() => import("../features/users/UsersPage.tsx"), "UsersPage");
+const OperationsPage = page(() => import("../features/operations/OperationsPage.tsx"), "OperationsPage");
 
 function permissionsFor(href: string): readonly string[] {
   return destinations.find((item) => item.href === href)?.anyOf ?? [];
@@ -180,8 +284,15 @@ const routes: Route[] = [
   {
     pattern: "/dossiers/:id",
     anyOf: ["household.read"],
-    render: (params) => <DossierPage key={params.id} householdId={params.id ?? ""} />,
+    render: (params) => <DossierPage key={params.id} householdId={params.id ?? ""} section="overview" />,
   },
+  { pattern: frontOfficePath, anyOf: ["case.route"], render: () => <FrontOfficePage /> },
+  {
+    pattern: `${frontOfficePath}/:householdId`,
+    anyOf: ["case.route"],
+    render: (p) => <FrontOfficeRequestPage key={p.householdId} householdId={p.householdId ?? ""} />,
+  },
+  { pattern: reviewsPath, anyOf: ["emergencyAccess.review"], render: () => <ReviewsPage /> },
   { pattern: "/signalen", anyOf: permissionsFor("/signalen"), render: () => <SignalsPage /> },
   { pattern: "/signalen/triage", anyOf: permissionsFor("/signalen/triage"), render: () => <TriagePage /> },
   {
@@ -245,8 +356,8 @@ const routes: Route[] = [
     render: (params) => <TeamDetailPage key={params.id} teamId={params.id ?? ""} />,
   },
   { pattern: "/beheer/gebruikers", anyOf: permissionsFor("/beheer/gebruikers"), render: () => <UsersPage /> },
+  { pattern: "/beheer/werking", anyOf: permissionsFor("/beheer/werking"), render: () => <OperationsPage /> },
   { pattern: "/audit", anyOf: permissionsFor("/audit"), render: () => <AuditPage /> },
-  { pattern: operationsPath, anyOf: permissionsFor(operationsPath), render: () => <OperationsPage /> },
   { pattern: directoryPath, anyOf: permissionsFor(directoryPath), render: () => <DirectorySearchPage /> },
   {
     pattern: `${directoryPath}/voorstellen`,
@@ -313,6 +424,14 @@ const routes: Route[] = [
   },
   { pattern: "/bezetting", anyOf: permissionsFor("/bezetting"), render: () => <StaffingPage /> },
   { pattern: "/wijkbudget", anyOf: permissionsFor("/wijkbudget"), render: () => <BudgetPage /> },
+  // Last: the dossier's own sections, after every other page that lives under /dossiers/:id/…
+  {
+    pattern: "/dossiers/:id/:section",
+    anyOf: ["household.read"],
+    render: (params) => (
+      <DossierPage key={params.id} householdId={params.id ?? ""} section={params.section ?? "overview"} />
+    ),
+  },
 ];
 
 type Params = Record<string, string>;
@@ -366,11 +485,16 @@ export function App() {
   const isResident = state.status === "authenticated" && state.session.user.role === "resident";
   useEffect(() => {
     if (state.status === "anonymous" && !isPublic) navigate(loginPathAfterExpiry(), { replace: true });
-    if (state.status === "authenticated" && path === loginPath) navigate("/", { replace: true });
+    if (state.status === "authenticated" && path === loginPath)
+      navigate(landingPath(state.session), { replace: true });
     if (isResident && (path === "/" || path === portalLoginPath)) navigate(portalHomePath, { replace: true });
-  }, [state.status, isPublic, path, isResident]);
+  }, [state, isPublic, path, isResident]);
 
-  return <AppShell>{renderPage()}</AppShell>;
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading />}>{renderPage()}</Suspense>
+    </AppShell>
+  );
 
   function renderPage() {
     if (state.status === "loading") return <Loading />;

@@ -58,7 +58,7 @@ export function AppLink({ href, onClick, ...rest }: AppLinkProps) {
     <Link
       {...rest}
       href={href}
-      aria-current={path === href ? "page" : undefined}
+      aria-current={rest["aria-current"] ?? (path === href ? "page" : undefined)}
       onClick={(event) => {
         onClick?.(event);
         if (event.defaultPrevented || !isPlainLeftClick(event)) return;

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { api, setCsrfToken, setUnauthorizedHandler } from "../api/client.ts";
 import type { Session } from "../api/types.ts";
+import { forgetRecentResources } from "../api/useResource.ts";
 import { navigate } from "./router.tsx";
 
 export const loginPath = "/inloggen";
@@ -47,7 +48,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async (): Promise<Session | null> => {
     try {
-      const session = await api.get<Session>("/api/auth/session", { expectUnauthorized: true });
+      // Asks without a 401: the public pages keep a clean console when nobody is signed in.
+      const { session } = await api.get<{ session: Session | null }>("/api/auth/session/current", {
+        expectUnauthorized: true,
+      });
+      if (!session) {
+        setState({ status: "anonymous" });
+        return null;
+      }
       setCsrfToken(session.csrfToken);
       rememberRole(session.user.role);
       // Half-way through signing in (second factor still to do) the user may not use the app yet.
@@ -65,6 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.post("/api/auth/logout", undefined, { expectUnauthorized: true });
     } finally {
       const next = loginPathAfterExpiry();
+      forgetRecentResources();
       setCsrfToken(null);
       setState({ status: "anonymous" });
       navigate(next);
@@ -74,6 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       const next = loginPathAfterExpiry();
+      forgetRecentResources();
       setCsrfToken(null);
       setState({ status: "anonymous" });
       navigate(next);

@@ -8,6 +8,8 @@ import { plansEn } from "../features/plans/messages.en.ts";
 import { portalEn } from "../features/portal/messages.en.ts";
 import { privacyEn } from "../features/privacy/messages.en.ts";
 import { signalsEn } from "../features/signals/messages.en.ts";
+import { auditEn } from "./messages.audit.en.ts";
+import { workspaceEn } from "./messages.workspace.en.ts";
 import type { Catalogue } from "./nl.ts";
 
 /** English catalogue: the same keys as the Dutch one; the compiler checks none is missing. */
@@ -22,6 +24,8 @@ export const en: Catalogue = {
   ...operationsEn,
   ...conferencesEn,
   ...privacyEn,
+  ...workspaceEn,
+  ...auditEn,
   "app.name": "Wijkwerk",
   "app.tagline": "Working together in the neighbourhood",
   "app.skipLink": "Skip to content",

@@ -1,11 +1,16 @@
 import { useSyncExternalStore } from "react";
-import { en } from "./en.ts";
 import { type Catalogue, type MessageKey, nl } from "./nl.ts";
 
 export type Language = "nl" | "en";
 export type { MessageKey };
 
-const catalogues: Record<Language, Catalogue> = { nl, en };
+/** Dutch is always there; the English catalogue is its own chunk, loaded when someone switches. */
+const catalogues: Record<Language, Catalogue | null> = { nl, en: null };
+
+export async function loadLanguage(language: Language): Promise<void> {
+  if (catalogues[language]) return;
+  catalogues[language] = (await import("./en.ts")).en;
+}
 const storageKey = "wijkwerk.language";
 const listeners = new Set<() => void>();
 
@@ -21,7 +26,7 @@ let current: Language = initialLanguage();
 
 /** Translates a key; `{name}` placeholders are filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogues[current][key];
+  const text = (catalogues[current] ?? nl)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
@@ -42,7 +47,8 @@ export function getLanguage(): Language {
   return current;
 }
 
-export function setLanguage(language: Language): void {
+export async function setLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   current = language;
   document.documentElement.lang = language;
   try {

@@ -8,6 +8,8 @@ import { plansNl } from "../features/plans/messages.nl.ts";
 import { portalNl } from "../features/portal/messages.nl.ts";
 import { privacyNl } from "../features/privacy/messages.nl.ts";
 import { signalsNl } from "../features/signals/messages.nl.ts";
+import { auditNl } from "./messages.audit.nl.ts";
+import { workspaceNl } from "./messages.workspace.nl.ts";
 /** The Dutch message catalogue: every text the resident or professional sees. */
 export const nl = {
   ...portalNl,
@@ -20,6 +22,8 @@ export const nl = {
   ...operationsNl,
   ...conferencesNl,
   ...privacyNl,
+  ...workspaceNl,
+  ...auditNl,
   "app.name": "Wijkwerk",
   "app.tagline": "Samen werken in de wijk",
   "app.skipLink": "Naar de inhoud",

@@ -9,7 +9,7 @@ export function LanguageSwitch() {
       appearance="subtle-button"
       lang={next}
       aria-label={t("language.switchToLabel")}
-      onClick={() => setLanguage(next)}
+      onClick={() => void setLanguage(next)}
     >
       {t("language.switchTo")}
     </Button>

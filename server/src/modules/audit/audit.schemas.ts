@@ -17,6 +17,8 @@ export const AuditItem = Type.Object({
   resourceType: Type.String(),
   resourceId: Nullable(Type.String()),
   householdId: Nullable(Type.String()),
+  /** The household's name where the reader may see it. */
+  householdName: Nullable(Type.String()),
   clientIp: Nullable(Type.String()),
   reason: Nullable(Type.String()),
 });

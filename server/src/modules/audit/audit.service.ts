@@ -24,6 +24,10 @@ export async function readAuditTrail(
         .onRef("ea.municipalityId", "=", "e.municipalityId")
         .on((eb) => eb("ea.id", "=", sql<string>`app_audit_emergency_access_id(e)`)),
     )
+    // The household's name only where the reader may see the household (row-level security decides).
+    .leftJoin("household as h", (j) =>
+      j.onRef("h.municipalityId", "=", "e.municipalityId").onRef("h.id", "=", "e.householdId"),
+    )
     .select([
       "e.id",
       "e.occurredAt",
@@ -34,6 +38,7 @@ export async function readAuditTrail(
       "e.resourceType",
       "e.resourceId",
       "e.householdId",
+      "h.name as householdName",
       "e.clientIp",
       sql<string | null>`coalesce(ea.reason, e.reason)`.as("reason"),
     ])

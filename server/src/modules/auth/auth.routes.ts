@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { Type } from "typebox";
 import { permissionsOf } from "../../platform/access/permissions.ts";
 import { SESSION_COOKIE, type SessionState } from "../../platform/auth/sessions.ts";
 import type { Config } from "../../platform/config.ts";
@@ -117,24 +118,38 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
       config: { access: "secondFactor" },
       schema: { tags, summary: "De ingelogde gebruiker", response: { 200: SessionView } },
     },
-    async (request) => {
-      const s = requireSession(request.session);
-      return {
-        user: {
-          id: s.actor.userId,
-          username: s.username,
-          displayName: s.actor.displayName,
-          role: s.actor.role,
-          municipalityId: s.actor.municipalityId,
-          municipalityName: s.municipalityName,
-          organisationName: s.organisationName,
-          mfaEnabled: s.mfaEnabled,
-        },
-        stage: s.stage,
-        teams: s.teams,
-        permissions: s.stage === "active" ? [...permissionsOf(s.actor.role)] : [],
-        csrfToken: s.csrfToken,
-      };
-    },
+    async (request) => sessionView(requireSession(request.session)),
   );
+  // Pages open to everyone ask whether someone is signed in without a 401 in the browser's console.
+  app.get(
+    "/api/auth/session/current",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "De ingelogde gebruiker, of null als niemand is ingelogd (zonder 401)",
+        response: { 200: Type.Object({ session: Type.Union([SessionView, Type.Null()]) }) },
+      },
+    },
+    async (request) => ({ session: request.session ? sessionView(request.session) : null }),
+  );
+}
+
+function sessionView(s: ReturnType<typeof requireSession>) {
+  return {
+    user: {
+      id: s.actor.userId,
+      username: s.username,
+      displayName: s.actor.displayName,
+      role: s.actor.role,
+      municipalityId: s.actor.municipalityId,
+      municipalityName: s.municipalityName,
+      organisationName: s.organisationName,
+      mfaEnabled: s.mfaEnabled,
+    },
+    stage: s.stage,
+    teams: s.teams,
+    permissions: s.stage === "active" ? [...permissionsOf(s.actor.role)] : [],
+    csrfToken: s.csrfToken,
+  };
 }

@@ -7,6 +7,7 @@ import { assertVisibleHousehold } from "../households/households.service.ts";
 import { assertSharingAllowed } from "../privacy/sharing.ts";
 import { assertTeamStaff, loadForChange, saveCase, trimmed } from "./cases.guards.ts";
 import {
+  findCase,
   findCaseLead,
   findCaseProfessional,
   findMembership,
@@ -97,6 +98,36 @@ export async function openCase(ctx: RequestContext, householdId: string, input: 
     details: { decidedByUserId: decidedBy, caseLeadUserId: input.caseLeadUserId },
   });
   return { id: caseId };
+}
+
+/**
+ * The work moves the case (issue 16): making the plan moves a case in registration, intake or reopened to
+ * "plan", the resident's agreement moves it to "execution". Nothing happens from any other status.
+ */
+export async function advanceCaseWith(
+  ctx: RequestContext,
+  caseId: string,
+  to: CaseStatus,
+  from: readonly CaseStatus[],
+): Promise<void> {
+  const c = await findCase(ctx, caseId);
+  if (!c || !from.includes(c.status)) return;
+  await saveCase(ctx, c, c.version, { status: to });
+  await insertStatusChange(ctx, {
+    caseId,
+    householdId: c.householdId,
+    fromStatus: c.status,
+    toStatus: to,
+    note: null,
+  });
+  await ctx.audit({
+    action: "case.statusChanged",
+    resourceType: "case",
+    resourceId: caseId,
+    householdId: c.householdId,
+    teamId: c.teamId,
+    details: { from: c.status, to, automatic: true },
+  });
 }
 
 export async function changeCaseStatus(

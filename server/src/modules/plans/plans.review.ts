@@ -5,6 +5,7 @@ import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
 import { findDomain } from "../assessments/zrm.ts";
+import { advanceCaseWith } from "../cases/cases.service.ts";
 import { assertPastDate, todayInNetherlands } from "../households/residents.rules.ts";
 import {
   findCaseLeadContact,
@@ -58,6 +59,7 @@ export async function recordAgreement(ctx: RequestContext, planId: string, input
       recordedAt: ctx.now,
     })
     .execute();
+  await advanceCaseWith(ctx, plan.caseId, "execution", ["plan"]);
   await ctx.audit({
     action: "plan.agreementRecorded",
     resourceType: "supportPlan",

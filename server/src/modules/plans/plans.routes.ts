@@ -30,6 +30,7 @@ import {
   MunicipalLadderFigures,
   Plan,
   PlanDates,
+  PlanOverview,
   PlanParams,
   PrintablePlan,
   RecordAgreement,
@@ -43,6 +44,7 @@ import {
   changeGoal,
   changePlanDates,
   createPlan,
+  findPlanOfCase,
   getPlanOfCase,
   removeGoal,
 } from "./plans.service.ts";
@@ -59,6 +61,18 @@ export function planRoutes(app: App): void {
     "/api/cases/:caseId/plan",
     read("Het plan van een casus", { params: CaseParams, response: { 200: Plan } }),
     (request) => request.withContext(async (ctx) => toJson(await getPlanOfCase(ctx, request.params.caseId))),
+  );
+  app.get(
+    "/api/cases/:caseId/plan/overview",
+    read("Het plan van een casus, of null als er nog geen plan is (voor het overzicht van het dossier)", {
+      params: CaseParams,
+      response: { 200: PlanOverview },
+    }),
+    (request) =>
+      request.withContext(async (ctx) => {
+        const found = await findPlanOfCase(ctx, request.params.caseId);
+        return { householdId: found.householdId, plan: found.plan ? toJson(found.plan) : null };
+      }),
   );
   app.post(
     "/api/cases/:caseId/plan",

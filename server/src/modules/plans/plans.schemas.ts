@@ -218,6 +218,10 @@ const ChangeItem = Type.Object({
   after: Nullable(Snapshot),
   fields: Type.Array(Type.String()),
 });
+
+/** The plan of a case for the dossier overview: null while the case has no plan (no 404). */
+export const PlanOverview = Type.Object({ householdId: Uuid, plan: Type.Union([Plan, Type.Null()]) });
+
 export const Comparison = Type.Object({
   from: Type.Object({
     version: Type.Integer(),

@@ -3,6 +3,7 @@ import { assertHouseholdAction } from "../../platform/access/household.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, notFound, unprocessable } from "../../platform/http/errors.ts";
 import { municipalityZrmVersion } from "../assessments/assessments.service.ts";
+import { advanceCaseWith } from "../cases/cases.service.ts";
 import { todayInNetherlands } from "../households/residents.rules.ts";
 import { ladderOfGoal, orderRungs } from "./plans.ladder.ts";
 import {
@@ -87,6 +88,7 @@ export async function createPlan(ctx: RequestContext, caseId: string, input: Cre
       .execute();
   }
   await insertVersion(ctx, { id, householdId: c.householdId }, 1, "Plan opgesteld");
+  await advanceCaseWith(ctx, caseId, "plan", ["registration", "intake", "reopened"]);
   await ctx.audit({
     action: "plan.created",
     resourceType: "supportPlan",
@@ -161,6 +163,13 @@ export async function getPlanOfCase(ctx: RequestContext, caseId: string) {
     versions,
     allowed: { write: c.status !== "closed" && access.actions.includes("edit") },
   };
+}
+
+/** The plan of a case, or null when the case has none yet (the dossier overview asks without a 404). */
+export async function findPlanOfCase(ctx: RequestContext, caseId: string) {
+  const c = await assertVisibleCase(ctx, caseId);
+  if (!(await findPlanByCase(ctx, caseId))) return { householdId: c.householdId, plan: null };
+  return { householdId: c.householdId, plan: await getPlanOfCase(ctx, caseId) };
 }
 
 export async function changePlanDates(ctx: RequestContext, planId: string, input: PlanDates) {

@@ -22,6 +22,8 @@ const FrontOfficeRequests = Type.Object({
       caseId: Uuid,
       householdId: Uuid,
       status: Type.String(),
+      /** Sent back with the intake (optimistic concurrency). */
+      caseVersion: Type.Integer(),
       conversationDate: Nullable(Type.String()),
       requestInOwnWords: Nullable(Type.String()),
       urgency: Nullable(Type.String()),

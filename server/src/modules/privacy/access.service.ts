@@ -58,6 +58,7 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
     caseId: string;
     householdId: string;
     status: string;
+    caseVersion: number;
     conversationDate: string | null;
     requestInOwnWords: string | null;
     urgency: string | null;
@@ -66,7 +67,7 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
     routedTo: string | null;
   }>`
     with requests as (
-      select c.id, c.household_id, c.status, c.opened_at
+      select c.id, c.household_id, c.status, c.version, c.opened_at
       from case_file c
       where exists (select 1 from household_access a where a.household_id = c.household_id
                       and a.level = 'frontOffice')
@@ -77,7 +78,7 @@ export async function listFrontOfficeRequests(ctx: RequestContext) {
     ), summaries as (
       select * from app_intake_summaries((select coalesce(array_agg(household_id), '{}') from requests))
     )
-    select c.id as case_id, c.household_id, c.status, s.conversation_date, s.request_in_own_words, s.urgency,
+    select c.id as case_id, c.household_id, c.status, c.version as case_version, s.conversation_date, s.request_in_own_words, s.urgency,
       (select r.given_name || ' ' || r.family_name from household_member m join resident r
          on r.municipality_id = m.municipality_id and r.id = m.resident_id
        where m.household_id = c.household_id order by m.is_main_contact desc, r.birth_date limit 1) as name,

@@ -4,13 +4,7 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { type Kysely, sql } from "kysely";
 import { createTestDatabase } from "../../test/database.ts";
-import {
-  buildMembership,
-  buildMunicipality,
-  buildOrganisation,
-  buildTeam,
-  buildUser,
-} from "../../test/factories.ts";
+import { buildMunicipality, buildOrganisation, buildTeam, buildUser } from "../../test/factories.ts";
 import type { Database } from "../db/database.ts";
 import type { DB } from "../db/schema.ts";
 

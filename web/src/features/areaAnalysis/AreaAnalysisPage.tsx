@@ -124,9 +124,7 @@ export function AreaAnalysisPage() {
               <TableBody>
                 {data.areas.map((area) => (
                   <TableRow key={area.code}>
-                    <TableHeaderCell scope="row">
-                      {area.name} <small>({area.code})</small>
-                    </TableHeaderCell>
+                    <TableHeaderCell scope="row">{area.name}</TableHeaderCell>
                     {INDICATORS.map((i) => (
                       <TableCell key={i}>
                         {show(area.indicators.find((x) => x.indicator === i)?.value)}

@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { formatDateTime } from "../../i18n/format.ts";
 import { type MessageKey, t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
@@ -125,7 +126,7 @@ export function CbsImportPage() {
           <TableBody>
             {history.data.items.map((i) => (
               <TableRow key={i.id}>
-                <TableCell>{new Date(i.importedAt).toLocaleString("nl-NL")}</TableCell>
+                <TableCell>{formatDateTime(i.importedAt)}</TableCell>
                 <TableCell>{i.sourceTable}</TableCell>
                 <TableCell>{i.year}</TableCell>
                 <TableCell>{i.fileName ?? "–"}</TableCell>

@@ -1,6 +1,7 @@
 import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import { type MessageKey, t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
@@ -46,8 +47,7 @@ export function WeightsForm(props: {
           />
         ))}
         <Paragraph>
-          {t("area.weights.sum", { sum: sum.toLocaleString("nl-NL", { maximumFractionDigits: 4 }) })}.{" "}
-          {t("area.weights.hint")}
+          {t("area.weights.sum", { sum: formatNumber(sum, 4) })}. {t("area.weights.hint")}
         </Paragraph>
         <ErrorMessage message={error} />
         <SuccessMessage message={saved} />

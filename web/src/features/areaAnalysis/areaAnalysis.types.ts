@@ -1,3 +1,4 @@
+import { formatMoney, formatNumber as formatNumberNl } from "../../i18n/format.ts";
 /** Response shapes of /api/area-analysis, /api/staffing and the budget (see the server schemas). */
 export interface Count {
   value: number | null;
@@ -120,11 +121,8 @@ export interface BudgetResult {
 }
 
 export const formatNumber = (value: number | null | undefined, digits = 0) =>
-  value == null ? null : value.toLocaleString("nl-NL", { maximumFractionDigits: digits });
-export const formatEuro = (value: number) =>
-  new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(
-    value,
-  );
+  value == null ? null : formatNumberNl(value, digits);
+export const formatEuro = (value: number) => formatMoney(Math.round(value), { cents: false });
 
 export const COMPONENTS = [
   "elderly",

@@ -12,7 +12,8 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import type { AuditEvent, AuditPage as AuditPageResponse } from "../../api/types.ts";
-import { getLanguage, t, tOptional } from "../../i18n/i18n.ts";
+import { formatDateTime } from "../../i18n/format.ts";
+import { t, tOptional } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -20,10 +21,7 @@ import { roleLabel } from "../users/UsersPage.tsx";
 
 const pageSize = 50;
 
-function formatTime(iso: string): string {
-  const locale = getLanguage() === "nl" ? "nl-NL" : "en-GB";
-  return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "medium" });
-}
+const formatTime = (iso: string) => formatDateTime(iso);
 
 /** The audit trail, newest first, fifty at a time. */
 export function AuditPage() {
@@ -90,11 +88,17 @@ export function AuditPage() {
                     </>
                   )}
                 </TableCell>
-                <TableCell>{tOptional(`action.${event.action}`) ?? event.action}</TableCell>
+                <TableCell>{tOptional(`action.${event.action}`) ?? t("audit.otherAction")}</TableCell>
                 <TableCell>
-                  {event.resourceType
-                    ? (tOptional(`resource.${event.resourceType}`) ?? event.resourceType)
-                    : "–"}
+                  {event.resourceType ? (tOptional(`resource.${event.resourceType}`) ?? "–") : "–"}
+                  {event.householdId && (
+                    <>
+                      <br />
+                      {t("audit.household")}:{" "}
+                      {event.householdName ??
+                        t("audit.householdHidden", { id: event.householdId.slice(0, 8) })}
+                    </>
+                  )}
                 </TableCell>
                 <TableCell>{event.reason ?? "–"}</TableCell>
                 <TableCell>{event.clientIp ?? "–"}</TableCell>

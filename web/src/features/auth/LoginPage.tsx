@@ -2,15 +2,16 @@ import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import type { LoginResult } from "../../api/types.ts";
+import { landingPath } from "../../app/navigation.ts";
+import { mfaSetupPath } from "../../app/paths.ts";
 import { navigate } from "../../app/router.tsx";
 import { useSession } from "../../app/session.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
-import { ErrorMessage } from "../../ui/Messages.tsx";
+import { Form, useForm } from "../../ui/form.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { useSubmit } from "../../ui/useSubmit.ts";
 
-export const mfaSetupPath = "/account/tweestapsverificatie";
+export { mfaSetupPath };
 
 /** Sign in with username and password, then a code when two-step verification is on. */
 export function LoginPage() {
@@ -22,7 +23,7 @@ export function LoginPage() {
 
   async function finish(result: LoginResult) {
     // Also for a half-finished sign-in: the session holds the CSRF token the next step needs.
-    await refresh();
+    const session = await refresh();
     if (result.status === "mfaRequired") {
       setStep("code");
       return;
@@ -31,24 +32,31 @@ export function LoginPage() {
       navigate(mfaSetupPath);
       return;
     }
-    navigate("/");
+    navigate(session ? landingPath(session) : "/");
   }
 
-  const passwordForm = useSubmit(async () => {
-    const body = { username, password };
-    await finish(await api.post<LoginResult>("/api/auth/login", body, { expectUnauthorized: true }));
-  });
-  const codeForm = useSubmit(async () => {
-    await finish(await api.post<LoginResult>("/api/auth/mfa/verify", { code }, { expectUnauthorized: true }));
-  });
+  const passwordForm = useForm(
+    async () => {
+      const body = { username, password };
+      await finish(await api.post<LoginResult>("/api/auth/login", body, { expectUnauthorized: true }));
+    },
+    { saved: false },
+  );
+  const codeForm = useForm(
+    async () => {
+      await finish(
+        await api.post<LoginResult>("/api/auth/mfa/verify", { code }, { expectUnauthorized: true }),
+      );
+    },
+    { saved: false },
+  );
 
   return (
     <div className="ww-narrow">
       <PageTitle>{t("login.title")}</PageTitle>
       {step === "password" ? (
-        <form onSubmit={passwordForm.onSubmit} noValidate={false}>
+        <Form form={passwordForm} className="ww-login" label={t("login.title")}>
           <Paragraph>{t("login.intro")}</Paragraph>
-          <ErrorMessage message={passwordForm.error} />
           <TextField
             id="username"
             label={t("login.username")}
@@ -69,12 +77,11 @@ export function LoginPage() {
           <Button type="submit" appearance="primary-action-button" busy={passwordForm.busy}>
             {passwordForm.busy ? t("login.busy") : t("login.submit")}
           </Button>
-        </form>
+        </Form>
       ) : (
-        <form onSubmit={codeForm.onSubmit}>
+        <Form form={codeForm} className="ww-login" label={t("login.mfaTitle")}>
           <Heading2>{t("login.mfaTitle")}</Heading2>
           <Paragraph>{t("login.mfaIntro")}</Paragraph>
-          <ErrorMessage message={codeForm.error} />
           <TextField
             id="mfa-code"
             label={t("login.mfaCode")}
@@ -90,7 +97,7 @@ export function LoginPage() {
           <Button type="submit" appearance="primary-action-button" busy={codeForm.busy}>
             {t("login.mfaSubmit")}
           </Button>
-        </form>
+        </Form>
       )}
     </div>
   );

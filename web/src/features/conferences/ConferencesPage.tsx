@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { conferencesPath } from "../../app/paths.ts";
 import { AppLink, navigate } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
 import { t, tOptional } from "../../i18n/i18n.ts";
@@ -26,7 +27,7 @@ import { useSubmit } from "../../ui/useSubmit.ts";
 import { CheckboxField } from "../dossier/TextAreaField.tsx";
 import { type Candidates, type Conference, type ConferenceSummary, formatDateTime } from "./types.ts";
 
-export const conferencesPath = "/casusoverleg";
+export { conferencesPath };
 
 /** The conferences a user can see, and (for team members) a form to plan one. */
 export function ConferencesPage() {

@@ -11,12 +11,15 @@ import {
 } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { useResource } from "../../api/useResource.ts";
+import { learningNotesPath } from "../../app/paths.ts";
 import { t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { formatDateTime } from "./types.ts";
+
+export { learningNotesPath };
 
 interface Note {
   id: string;
@@ -25,8 +28,6 @@ interface Note {
   writtenAt: string;
   teamName: string;
 }
-
-export const learningNotesPath = "/leerpunten";
 
 /** Case-learning notes of all teams, searchable; they hold no personal data. */
 export function LearningNotesPage() {

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime as formatDateTimeNl } from "../../i18n/format.ts";
 /** Shapes of the conference API (see server/src/modules/conferences/conferences.schemas.ts). */
 export type DecisionKind = "action" | "caseLead" | "escalation";
 
@@ -129,11 +130,6 @@ export interface MyDecision {
   planAction: LinkedPlanAction | null;
 }
 
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString("nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  });
+export const formatDateTime = (iso: string) => formatDateTimeNl(iso);
 
-export const formatDay = (day: string | null) => (day ? day.split("-").reverse().join("-") : "–");
+export const formatDay = (day: string | null) => formatDate(day);

@@ -10,6 +10,7 @@ import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
@@ -94,8 +95,8 @@ export function DirectoryEntryPage({ entryId }: { entryId: string }) {
         </Paragraph>
       )}
       <Paragraph>
-        {t("directory.detail.review", { date: entry.reviewDate })}
-        {entry.reviewOverdue && ` ${t("directory.flag.overdue", { date: entry.reviewDate })}`}
+        {t("directory.detail.review", { date: formatDate(entry.reviewDate) })}
+        {entry.reviewOverdue && ` ${t("directory.flag.overdue", { date: formatDate(entry.reviewDate) })}`}
       </Paragraph>
       <Paragraph>{entry.isPublic ? t("directory.detail.public") : t("directory.flag.internal")}</Paragraph>
       <Paragraph>{t("directory.detail.usage", { count: activePlanReferences })}</Paragraph>

@@ -2,8 +2,10 @@ import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { directoryPath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
@@ -12,7 +14,7 @@ import { type Area, type Entry, toQuery } from "./directory.ts";
 import { EntryCard } from "./EntryCard.tsx";
 import { emptyFilters, type Filters, SearchForm } from "./SearchForm.tsx";
 
-export const directoryPath = "/sociale-kaart-intern";
+export { directoryPath };
 
 /** The social map for professionals: every entry, with kind, performance field and area filters. */
 export function DirectorySearchPage() {
@@ -95,7 +97,7 @@ export function EntryList({ items }: { items: Entry[] }) {
             (entry.reviewOverdue || !entry.isPublic || !entry.isActive) && (
               <Paragraph appearance="small">
                 {[
-                  entry.reviewOverdue && t("directory.flag.overdue", { date: entry.reviewDate }),
+                  entry.reviewOverdue && t("directory.flag.overdue", { date: formatDate(entry.reviewDate) }),
                   !entry.isPublic && t("directory.flag.internal"),
                   !entry.isActive && t("directory.flag.inactive"),
                 ]

@@ -13,6 +13,7 @@ import {
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { directoryUsagePath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { useAuthenticatedSession } from "../../app/session.tsx";
 import { t } from "../../i18n/i18n.ts";
@@ -23,7 +24,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { directoryPath } from "./DirectorySearchPage.tsx";
 import { label } from "./directory.ts";
 
-export const directoryUsagePath = `${directoryPath}/meest-gebruikt`;
+export { directoryUsagePath };
 
 interface Count {
   value: number | null;

@@ -9,6 +9,7 @@ import {
 } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
 import { WEEKDAYS } from "../../../../server/src/modules/directory/directory.vocabulary.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { label, type PublicEntry } from "./directory.ts";
 
@@ -45,7 +46,7 @@ export function EntryCard({
       <Paragraph appearance="small">
         {label("kind", entry.kind)} · {entry.providerName}
         {entry.distanceKm !== null &&
-          ` · ${t("directory.distance", { km: entry.distanceKm.toLocaleString("nl-NL") })}`}
+          ` · ${t("directory.distance", { km: formatNumber(entry.distanceKm, 1) })}`}
       </Paragraph>
       <Paragraph>{entry.description}</Paragraph>
       <DataList className="ww-entry__facts">

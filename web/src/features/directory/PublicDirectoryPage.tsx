@@ -9,6 +9,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { publicDirectoryPath } from "../../app/paths.ts";
 import { AppLink, navigate } from "../../app/router.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
@@ -18,7 +19,7 @@ import { type Area, type PublicEntry, toQuery } from "./directory.ts";
 import { EntryCard } from "./EntryCard.tsx";
 import { emptyFilters, type Filters, SearchForm } from "./SearchForm.tsx";
 
-export const publicDirectoryPath = "/sociale-kaart";
+export { publicDirectoryPath };
 
 /** Without a municipality in the address: choose one (or go straight there when there is only one). */
 export function PublicDirectoryStartPage() {

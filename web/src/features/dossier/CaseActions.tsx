@@ -1,62 +1,64 @@
 import { useState } from "react";
 import { api } from "../../api/client.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
+import { useAuthenticatedSession } from "../../app/session.tsx";
+import { SelectField, TextAreaField, TextField } from "../../ui/fields.tsx";
 import { ActionForm, useTeamMembers } from "./ActionForm.tsx";
-import { CloseForm, IntakeForm } from "./CaseRecordForms.tsx";
-import { EndInvolvementForm } from "./EndInvolvementForm.tsx";
 import { label, t } from "./labels.ts";
-import { TextAreaField } from "./TextAreaField.tsx";
 import type { CaseFile, Dossier } from "./types.ts";
-import { type Domains, type LevelDescriptions, ZrmForm } from "./ZrmForm.tsx";
 
+/**
+ * Aanmelding in one step: the team of the household, the user as case lead unless another is chosen,
+ * and the grounds (the mandate is recorded with who decided).
+ */
 export function OpenCaseForm({
   dossier,
-  teamId,
   done,
+  primary,
 }: {
   dossier: Dossier;
-  teamId: string;
-  done(): Promise<void>;
+  done(message?: string): Promise<void>;
+  primary?: boolean;
 }) {
+  const session = useAuthenticatedSession();
+  const teamId = session.teams.some((x) => x.id === dossier.registeredByTeamId)
+    ? dossier.registeredByTeamId
+    : (session.teams[0]?.id ?? "");
   const members = useTeamMembers(teamId);
   const [lead, setLead] = useState("");
-  const [decidedBy, setDecidedBy] = useState("");
   const [grounds, setGrounds] = useState("");
-  const people = members.map((m) => ({ value: m.userId, label: m.displayName }));
+  const me = members.find((m) => m.userId === session.user.id);
+  const chosenLead = lead || me?.userId || "";
+  const people = members.map((m) => ({
+    value: m.userId,
+    label: m.userId === session.user.id ? `${m.displayName} ${t("dossier.mine")}` : m.displayName,
+  }));
   return (
     <ActionForm
       id="open-case"
       title={t("dossier.openCase")}
+      primary={primary}
       onSubmit={async () => {
         await api.post(`/api/households/${dossier.id}/cases`, {
           teamId,
-          caseLeadUserId: lead,
-          decidedByUserId: decidedBy || undefined,
+          caseLeadUserId: chosenLead,
           allocationGrounds: grounds,
         });
-        await done();
+        await done(t("workspace.saved.caseOpened"));
       }}
     >
       <SelectField
         id="open-lead"
         label={t("dossier.caseLead")}
-        value={lead}
+        value={chosenLead}
         onChange={setLead}
         options={people}
         placeholder={t("dossier.choose")}
         required
       />
-      <SelectField
-        id="open-decided"
-        label={t("dossier.decidedBy")}
-        value={decidedBy}
-        onChange={setDecidedBy}
-        options={people}
-        placeholder={t("dossier.choose")}
-      />
       <TextAreaField
         id="open-grounds"
         label={t("dossier.allocationGrounds")}
+        hint={t("workspace.groundsHint")}
         value={grounds}
         onChange={setGrounds}
         required
@@ -65,140 +67,111 @@ export function OpenCaseForm({
   );
 }
 
-export function CaseActions({
-  c,
-  dossier,
-  domains,
-  descriptions,
-  done,
-  reload,
-}: {
-  c: CaseFile;
-  dossier: Dossier;
-  domains: Domains;
-  descriptions: LevelDescriptions;
-  done(): Promise<void>;
-  reload(): Promise<void>;
-}) {
-  const members = useTeamMembers(c.teamId);
-  const post = async (path: string, body: object) => {
-    await api.post(`/api/cases/${c.id}/${path}`, { version: c.version, ...body });
-    await done();
-  };
+type Post = (path: string, body: object, message: string) => Promise<void>;
+
+/** Moving the status by hand is rarely needed (the work moves it); going back a step stays possible. */
+export function StatusForm({ c, post, reload }: { c: CaseFile; post: Post; reload(): Promise<void> }) {
   const [status, setStatus] = useState("");
-  const [statusNote, setStatusNote] = useState("");
-  const [to, setTo] = useState("");
-  const [handoverNote, setHandoverNote] = useState("");
-  const [involveUser, setInvolveUser] = useState("");
-  const [involveRole, setInvolveRole] = useState("");
-  const [reopenReason, setReopenReason] = useState("");
-  const people = members.map((m) => ({ value: m.userId, label: m.displayName }));
-  if (!dossier.allowed.write) return null;
-  if (c.status === "closed") {
-    return (
-      <ActionForm
-        id="reopen"
-        reload={reload}
-        title={t("dossier.reopen")}
-        onSubmit={() => post("reopen", { reason: reopenReason })}
-      >
-        <TextAreaField
-          id="reopen-reason"
-          label={t("dossier.reopenReason")}
-          value={reopenReason}
-          onChange={setReopenReason}
-          required
-        />
-      </ActionForm>
-    );
-  }
+  const [note, setNote] = useState("");
+  if (c.nextStatuses.length === 0) return null;
   return (
-    <>
-      {c.nextStatuses.length > 0 && (
-        <ActionForm
-          id="status"
-          reload={reload}
-          title={t("dossier.changeStatus")}
-          onSubmit={() => post("status", { status, note: statusNote || null })}
-        >
-          <SelectField
-            id="status-new"
-            label={t("dossier.newStatus")}
-            value={status}
-            onChange={setStatus}
-            options={c.nextStatuses.map((s) => ({ value: s, label: label("caseStatus", s) }))}
-            placeholder={t("dossier.choose")}
-            required
-          />
-          <TextField id="status-note" label={t("dossier.note")} value={statusNote} onChange={setStatusNote} />
-        </ActionForm>
-      )}
-      <IntakeForm domains={domains} reload={reload} onSave={(body) => post("intake", body)} />
-      <ZrmForm
-        dossier={dossier}
-        domains={domains}
-        descriptions={descriptions}
-        id="zrm"
-        title={t("dossier.recordZrm")}
-        onSave={async (body) => {
-          await api.post(`/api/cases/${c.id}/assessments`, body);
-          await done();
-        }}
+    <ActionForm
+      id="status"
+      reload={reload}
+      title={t("dossier.changeStatus")}
+      onSubmit={() => post("status", { status, note: note || null }, t("workspace.saved.status"))}
+    >
+      <SelectField
+        id="status-new"
+        label={t("dossier.newStatus")}
+        value={status}
+        onChange={setStatus}
+        options={c.nextStatuses.map((s) => ({ value: s, label: label("caseStatus", s) }))}
+        placeholder={t("dossier.choose")}
+        required
       />
-      <ActionForm
-        id="handover"
-        reload={reload}
-        title={t("dossier.handover")}
-        onSubmit={() => post("handover", { toUserId: to, note: handoverNote })}
-      >
-        <SelectField
-          id="handover-to"
-          label={t("dossier.newCaseLead")}
-          value={to}
-          onChange={setTo}
-          options={people.filter((p) => p.value !== c.caseLead?.id)}
-          placeholder={t("dossier.choose")}
-          required
-        />
-        <TextAreaField
-          id="handover-note"
-          label={t("dossier.handoverNote")}
-          value={handoverNote}
-          onChange={setHandoverNote}
-          required
-        />
-      </ActionForm>
-      <ActionForm
-        id="involve"
-        reload={reload}
-        title={t("dossier.involve")}
-        onSubmit={() => post("professionals", { userId: involveUser, roleInCase: involveRole })}
-      >
-        <SelectField
-          id="involve-user"
-          label={t("dossier.professionals")}
-          value={involveUser}
-          onChange={setInvolveUser}
-          options={people}
-          placeholder={t("dossier.choose")}
-          required
-        />
-        <TextField
-          id="involve-role"
-          label={t("dossier.roleInCase")}
-          value={involveRole}
-          onChange={setInvolveRole}
-          required
-        />
-      </ActionForm>
-      <EndInvolvementForm c={c} done={done} reload={reload} />
-      <CloseForm
-        dossier={dossier}
-        domains={domains}
-        descriptions={descriptions}
-        reload={reload}
-        onSave={(body) => post("close", body)}
+      <TextField id="status-note" label={t("dossier.note")} value={note} onChange={setNote} />
+    </ActionForm>
+  );
+}
+
+export function HandoverForm({ c, post, reload }: { c: CaseFile; post: Post; reload(): Promise<void> }) {
+  const members = useTeamMembers(c.teamId);
+  const [to, setTo] = useState("");
+  const [note, setNote] = useState("");
+  const people = members
+    .filter((m) => m.userId !== c.caseLead?.id)
+    .map((m) => ({ value: m.userId, label: m.displayName }));
+  return (
+    <ActionForm
+      id="handover"
+      reload={reload}
+      title={t("dossier.handover")}
+      onSubmit={() => post("handover", { toUserId: to, note }, t("workspace.saved.handover"))}
+    >
+      <SelectField
+        id="handover-to"
+        label={t("dossier.newCaseLead")}
+        value={to}
+        onChange={setTo}
+        options={people}
+        placeholder={t("dossier.choose")}
+        required
       />
-    </>
+      <TextAreaField
+        id="handover-note"
+        label={t("dossier.handoverNote")}
+        value={note}
+        onChange={setNote}
+        required
+      />
+    </ActionForm>
+  );
+}
+
+export function InvolveForm({ c, post, reload }: { c: CaseFile; post: Post; reload(): Promise<void> }) {
+  const members = useTeamMembers(c.teamId);
+  const [user, setUser] = useState("");
+  const [role, setRole] = useState("");
+  return (
+    <ActionForm
+      id="involve"
+      reload={reload}
+      title={t("dossier.involve")}
+      onSubmit={() =>
+        post("professionals", { userId: user, roleInCase: role }, t("workspace.saved.involved"))
+      }
+    >
+      <SelectField
+        id="involve-user"
+        label={t("dossier.professionals")}
+        value={user}
+        onChange={setUser}
+        options={members.map((m) => ({ value: m.userId, label: m.displayName }))}
+        placeholder={t("dossier.choose")}
+        required
+      />
+      <TextField id="involve-role" label={t("dossier.roleInCase")} value={role} onChange={setRole} required />
+    </ActionForm>
+  );
+}
+
+export function ReopenForm({ post, reload }: { post: Post; reload(): Promise<void> }) {
+  const [reason, setReason] = useState("");
+  return (
+    <ActionForm
+      id="reopen"
+      reload={reload}
+      title={t("dossier.reopen")}
+      onSubmit={() => post("reopen", { reason }, t("workspace.saved.reopened"))}
+    >
+      <TextAreaField
+        id="reopen-reason"
+        label={t("dossier.reopenReason")}
+        value={reason}
+        onChange={setReason}
+        required
+      />
+    </ActionForm>
   );
 }

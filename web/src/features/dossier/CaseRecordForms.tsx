@@ -1,25 +1,34 @@
-import { Fieldset, FieldsetLegend } from "@utrecht/component-library-react";
+import { Fieldset, FieldsetLegend, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
+import { todayIso } from "../../i18n/format.ts";
+import { CheckboxField, RadioGroupField, TextAreaField, TextField } from "../../ui/fields.tsx";
 import { ActionForm } from "./ActionForm.tsx";
-import { type ClosureProblem, ClosureProblems, closureProblems } from "./ClosureProblems.tsx";
 import { options, t } from "./labels.ts";
-import { CheckboxField, TextAreaField } from "./TextAreaField.tsx";
-import { type Dossier, today } from "./types.ts";
-import { type Domains, type LevelDescriptions, toAssessment, ZrmFields } from "./ZrmForm.tsx";
+import type { CaseFile, Dossier, ZrmInstrument } from "./types.ts";
+import { domainsOf } from "./useDossier.ts";
+import { initialZrm, toAssessment, validateScored, ZrmFields } from "./ZrmForm.tsx";
 
-export function IntakeForm({
-  domains,
-  onSave,
-  reload,
-}: {
-  domains: Domains;
-  onSave(body: object): Promise<void>;
+interface CaseFormProps {
+  dossier: Dossier;
+  instrument: ZrmInstrument;
+  current: CaseFile;
+  done(message?: string): Promise<void>;
   reload(): Promise<void>;
-}) {
+  primary?: boolean;
+}
+
+const inWeeks = (weeks: number) => {
+  const date = new Date(`${todayIso()}T12:00:00`);
+  date.setDate(date.getDate() + weeks * 7);
+  return date.toISOString().slice(0, 10);
+};
+
+/** Vraagverheldering: the request in the resident's words and the question behind it; the case moves to intake. */
+export function IntakeForm({ dossier, instrument, current, done, reload, primary }: CaseFormProps) {
+  const domains = domainsOf(dossier, instrument);
   const [v, setV] = useState({
-    conversationDate: today(),
+    conversationDate: todayIso(),
     location: "homeVisit",
     requestInOwnWords: "",
     underlyingQuestion: "",
@@ -35,24 +44,19 @@ export function IntakeForm({
       id="intake"
       title={t("dossier.recordIntake")}
       reload={reload}
-      onSubmit={() => onSave({ ...v, lifeDomains })}
+      primary={primary}
+      onSubmit={async () => {
+        await api.post(`/api/cases/${current.id}/intake`, {
+          version: current.version,
+          ...v,
+          ownStrengths: v.ownStrengths || null,
+          networkSummary: v.networkSummary || null,
+          safetyConcerns: v.safetyConcerns || null,
+          lifeDomains,
+        });
+        await done(t("workspace.saved.intake"));
+      }}
     >
-      <TextField
-        id="intake-date"
-        type="date"
-        label={t("dossier.conversationDate")}
-        value={v.conversationDate}
-        onChange={set("conversationDate")}
-        required
-      />
-      <SelectField
-        id="intake-location"
-        label={t("dossier.location")}
-        value={v.location}
-        onChange={set("location")}
-        options={options("locationName")}
-        required
-      />
       <TextAreaField
         id="intake-request"
         label={t("dossier.requestInOwnWords")}
@@ -69,18 +73,46 @@ export function IntakeForm({
       />
       <Fieldset>
         <FieldsetLegend>{t("dossier.lifeDomains")}</FieldsetLegend>
-        {domains.map((dom) => (
-          <CheckboxField
-            key={dom.key}
-            id={`intake-domain-${dom.key}`}
-            label={dom.name}
-            checked={lifeDomains.includes(dom.key)}
-            onChange={(on) =>
-              setLifeDomains(on ? [...lifeDomains, dom.key] : lifeDomains.filter((x) => x !== dom.key))
-            }
-          />
-        ))}
+        <div className="ww-columns">
+          {domains.map((dom) => (
+            <CheckboxField
+              key={dom.key}
+              id={`intake-domain-${dom.key}`}
+              label={dom.name}
+              checked={lifeDomains.includes(dom.key)}
+              onChange={(on) =>
+                setLifeDomains(on ? [...lifeDomains, dom.key] : lifeDomains.filter((x) => x !== dom.key))
+              }
+            />
+          ))}
+        </div>
       </Fieldset>
+      <RadioGroupField
+        id="intake-urgency"
+        legend={t("dossier.urgency")}
+        value={v.urgency}
+        onChange={set("urgency")}
+        options={options("urgencyName")}
+        required
+        inline
+      />
+      <TextField
+        id="intake-date"
+        type="date"
+        label={t("dossier.conversationDate")}
+        value={v.conversationDate}
+        onChange={set("conversationDate")}
+        required
+      />
+      <RadioGroupField
+        id="intake-location"
+        legend={t("dossier.location")}
+        value={v.location}
+        onChange={set("location")}
+        options={options("locationName")}
+        required
+        inline
+      />
       <TextAreaField
         id="intake-strengths"
         label={t("dossier.ownStrengths")}
@@ -93,14 +125,6 @@ export function IntakeForm({
         value={v.networkSummary}
         onChange={set("networkSummary")}
       />
-      <SelectField
-        id="intake-urgency"
-        label={t("dossier.urgency")}
-        value={v.urgency}
-        onChange={set("urgency")}
-        options={options("urgencyName")}
-        required
-      />
       <TextAreaField
         id="intake-safety"
         label={t("dossier.safetyConcerns")}
@@ -111,78 +135,64 @@ export function IntakeForm({
   );
 }
 
-export function CloseForm({
-  dossier,
-  domains,
-  descriptions,
-  onSave,
-  reload,
-}: {
-  dossier: Dossier;
-  domains: Domains;
-  descriptions: LevelDescriptions;
-  onSave(body: object): Promise<void>;
-  reload(): Promise<void>;
-}) {
+/**
+ * Closure (§1.11) with every required field marked: the final ZRM starts from the last assessment and the
+ * aftercare contact from six weeks ahead, so only what is new has to be chosen or typed.
+ */
+export function CloseForm({ dossier, instrument, current, done, reload }: CaseFormProps) {
+  const domains = domainsOf(dossier, instrument);
+  const descriptions = instrument.descriptions.filter((x) => x.zrmVersion === dossier.zrmVersion);
   const [v, setV] = useState({
     reason: "",
     escalationPrevented: "",
     escalationExplanation: "",
     residentInformedHow: "",
-    aftercareDate: "",
+    aftercareDate: inWeeks(6),
   });
-  const [informed, setInformed] = useState(false);
-  const [problems, setProblems] = useState<ClosureProblem[] | null>(null);
-  const [zrm, setZrm] = useState<Record<string, string>>({
-    residentId: dossier.members[0]?.id ?? "",
-    assessedOn: today(),
-  });
+  const [informed, setInformed] = useState(true);
+  const [zrm, setZrm] = useState<Record<string, string>>(() => initialZrm(dossier, todayIso()));
   const set = (key: keyof typeof v) => (value: string) => setV({ ...v, [key]: value });
   return (
     <ActionForm
       id="close"
       title={t("dossier.close")}
       reload={reload}
+      validate={() => validateScored("close-zrm", domains, zrm)}
       onSubmit={async () => {
-        setProblems(null);
-        try {
-          await onSave({
-            reason: v.reason || null,
-            escalationPrevented: v.escalationPrevented || null,
-            escalationExplanation: v.escalationExplanation || null,
-            residentInformed: informed,
-            residentInformedHow: v.residentInformedHow || null,
-            aftercareDate: v.aftercareDate || null,
-            finalAssessment: toAssessment(domains, zrm),
-          });
-        } catch (error) {
-          setProblems(closureProblems(error));
-          throw error;
-        }
+        await api.post(`/api/cases/${current.id}/close`, {
+          version: current.version,
+          reason: v.reason || null,
+          escalationPrevented: v.escalationPrevented || null,
+          escalationExplanation: v.escalationExplanation || null,
+          residentInformed: informed,
+          residentInformedHow: v.residentInformedHow || null,
+          aftercareDate: v.aftercareDate || null,
+          finalAssessment: toAssessment(domains, zrm),
+        });
+        await done(t("workspace.saved.closed"));
       }}
     >
-      <ClosureProblems problems={problems} />
-      <SelectField
+      <Paragraph>{t("dossier.closeIntro")}</Paragraph>
+      <RadioGroupField
         id="close-reason"
-        label={t("dossier.reason")}
+        legend={t("dossier.reason")}
         value={v.reason}
         onChange={set("reason")}
         options={options("closureReason")}
-        placeholder={t("dossier.choose")}
         required
       />
-      <SelectField
+      <RadioGroupField
         id="close-escalation"
-        label={t("dossier.escalationPrevented")}
+        legend={t("dossier.escalationPrevented")}
         value={v.escalationPrevented}
         onChange={set("escalationPrevented")}
         options={options("escalationName")}
-        placeholder={t("dossier.choose")}
         required
+        inline
       />
       <TextAreaField
         id="close-explanation"
-        label={t("dossier.escalationExplanation")}
+        label={t("workspace.escalationExplanation")}
         value={v.escalationExplanation}
         onChange={set("escalationExplanation")}
         required
@@ -195,7 +205,7 @@ export function CloseForm({
       />
       <TextAreaField
         id="close-how"
-        label={t("dossier.residentInformedHow")}
+        label={informed ? t("dossier.residentInformedHow") : t("workspace.notInformedWhy")}
         value={v.residentInformedHow}
         onChange={set("residentInformedHow")}
         required
@@ -204,12 +214,17 @@ export function CloseForm({
         id="close-aftercare"
         type="date"
         label={t("dossier.aftercareDate")}
+        hint={t("workspace.aftercareHint")}
         value={v.aftercareDate}
         onChange={set("aftercareDate")}
         required
       />
-      <Fieldset id="close-zrm">
-        <FieldsetLegend>{t("dossier.finalZrm")}</FieldsetLegend>
+      <Fieldset>
+        <FieldsetLegend>
+          {t("dossier.finalZrm")}
+          <span className="ww-required"> {t("form.required")}</span>
+        </FieldsetLegend>
+        <Paragraph>{t("workspace.finalZrmHint")}</Paragraph>
         <ZrmFields
           prefix="close-zrm"
           dossier={dossier}
@@ -223,38 +238,52 @@ export function CloseForm({
   );
 }
 
+/** A contact in the journal: kind, date, who was there and what was discussed. */
 export function JournalForm({
   dossier,
   caseId,
   done,
+  primary,
 }: {
   dossier: Dossier;
   caseId: string | null;
-  done(): Promise<void>;
+  done(message?: string): Promise<void>;
+  primary?: boolean;
 }) {
-  const [v, setV] = useState({ kind: "homeVisit", occurredOn: today(), participants: "", text: "" });
+  const [v, setV] = useState({ kind: "homeVisit", occurredOn: todayIso(), participants: "", text: "" });
   const set = (key: keyof typeof v) => (value: string) => setV({ ...v, [key]: value });
   if (!dossier.allowed.writeJournal) return null;
   return (
     <ActionForm
       id="journal"
       title={t("dossier.addJournal")}
+      primary={primary}
       onSubmit={async () => {
         await api.post(`/api/households/${dossier.id}/journal`, {
           ...v,
           caseId,
           participants: v.participants || null,
         });
-        await done();
+        setV({ kind: v.kind, occurredOn: todayIso(), participants: "", text: "" });
+        await done(t("workspace.saved.journal"));
       }}
     >
-      <SelectField
+      <RadioGroupField
         id="journal-kind"
-        label={t("dossier.kind")}
+        legend={t("dossier.kind")}
         value={v.kind}
         onChange={set("kind")}
         options={options("journalKind")}
         required
+        inline
+      />
+      <TextAreaField
+        id="journal-text"
+        label={t("dossier.text")}
+        value={v.text}
+        onChange={set("text")}
+        required
+        rows={5}
       />
       <TextField
         id="journal-date"
@@ -269,13 +298,6 @@ export function JournalForm({
         label={t("dossier.participants")}
         value={v.participants}
         onChange={set("participants")}
-      />
-      <TextAreaField
-        id="journal-text"
-        label={t("dossier.text")}
-        value={v.text}
-        onChange={set("text")}
-        required
       />
     </ActionForm>
   );

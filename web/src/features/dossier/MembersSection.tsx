@@ -76,18 +76,21 @@ export function MembersSection({
           ))}
         </TableBody>
       </Table>
-      {canEdit &&
-        dossier.members.map((m, i) => (
-          <EditResidentForm
-            key={`${m.id}-${m.version}`}
-            prefix={`edit${i}`}
-            member={m}
-            neighbourhoods={neighbourhoods}
-            done={done}
-            reload={reload}
-          />
-        ))}
-      {canEdit && <AddMemberForm dossier={dossier} neighbourhoods={neighbourhoods} done={done} />}
+      {canEdit && (
+        <div className="ww-toolbar">
+          {dossier.members.map((m, i) => (
+            <EditResidentForm
+              key={`${m.id}-${m.version}`}
+              prefix={`edit${i}`}
+              member={m}
+              neighbourhoods={neighbourhoods}
+              done={done}
+              reload={reload}
+            />
+          ))}
+          <AddMemberForm dossier={dossier} neighbourhoods={neighbourhoods} done={done} />
+        </div>
+      )}
     </section>
   );
 }

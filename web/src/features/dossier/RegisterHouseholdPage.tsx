@@ -1,12 +1,13 @@
 import { Button, Fieldset, FieldsetLegend, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { ApiError, api } from "../../api/client.ts";
+import { isFrontOffice } from "../../app/navigation.ts";
 import { AppLink, navigate } from "../../app/router.tsx";
+import { useAuthenticatedSession } from "../../app/session.tsx";
 import { useLanguage } from "../../i18n/i18n.ts";
-import { SelectField } from "../../ui/fields.tsx";
-import { ErrorMessage } from "../../ui/Messages.tsx";
+import { SelectField, TextAreaField } from "../../ui/fields.tsx";
+import { ErrorSummary, Form, useForm } from "../../ui/form.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { useSubmit } from "../../ui/useSubmit.ts";
 import { options, t } from "./labels.ts";
 import {
   type DuplicateCandidate,
@@ -31,6 +32,11 @@ const emptyMember = (relation: string, from?: MemberForm): MemberForm => ({
 /** Register a household; possible duplicates are shown before anything is saved. */
 export function RegisterHouseholdPage() {
   useLanguage();
+  const session = useAuthenticatedSession();
+  const frontOffice = isFrontOffice(session);
+  const canOpenCase = session.permissions.includes("case.write") && !frontOffice;
+  const [openCase, setOpenCase] = useState(canOpenCase);
+  const [grounds, setGrounds] = useState("");
   const neighbourhoods = useNeighbourhoods();
   const [members, setMembers] = useState<MemberForm[]>([emptyMember("self")]);
   const [mainContact, setMainContact] = useState(0);
@@ -47,7 +53,16 @@ export function RegisterHouseholdPage() {
     };
     try {
       const { id } = await api.post<{ id: string }>("/api/households", body);
-      navigate(`/dossiers/${id}`);
+      if (openCase) {
+        // The case is opened with the registration; when that fails the dossier offers it as next step.
+        await api
+          .post(`/api/households/${id}/cases`, {
+            caseLeadUserId: session.user.id,
+            allocationGrounds: grounds,
+          })
+          .catch(() => undefined);
+      }
+      navigate(frontOffice ? `/aanvragen/${id}` : `/dossiers/${id}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === "possibleDuplicate") {
         setCandidates((error.details as { candidates: DuplicateCandidate[] }).candidates);
@@ -55,10 +70,10 @@ export function RegisterHouseholdPage() {
       throw error;
     }
   }
-  const form = useSubmit(() => save(false));
-  const anyway = useSubmit(() => save(true));
+  const form = useForm(() => save(false), { saved: false });
+  const anyway = useForm(() => save(true), { saved: false });
   const update = (i: number, patch: Partial<MemberForm>) =>
-    setMembers(members.map((m, j) => (i === j ? { ...m, ...patch } : m)));
+    setMembers((all) => all.map((m, j) => (i === j ? { ...m, ...patch } : m)));
 
   return (
     <>
@@ -67,16 +82,18 @@ export function RegisterHouseholdPage() {
       </Paragraph>
       <PageTitle>{t("dossier.register")}</PageTitle>
       <Paragraph>{t("dossier.registerIntro")}</Paragraph>
-      <form onSubmit={form.onSubmit} className="ww-form" aria-label={t("dossier.register")}>
-        <ErrorMessage message={form.error ?? anyway.error} />
+      <Form form={form} label={t("dossier.register")} id="register-form">
         {candidates && (
           <section aria-labelledby="duplicates" className="ww-panel">
             <DuplicateList candidates={candidates} headingId="duplicates" level={2} />
+            <ErrorSummary form={anyway} />
             <Button
               type="button"
               appearance="secondary-action-button"
               busy={anyway.busy}
-              onClick={() => void anyway.onSubmit({ preventDefault() {} } as never)}
+              onClick={() =>
+                void anyway.submitFrom(document.getElementById("register-form") as HTMLFormElement)
+              }
             >
               {t("dossier.continueAnyway")}
             </Button>
@@ -123,10 +140,31 @@ export function RegisterHouseholdPage() {
         >
           {t("dossier.addMember")}
         </Button>{" "}
+        {canOpenCase && (
+          <Fieldset>
+            <FieldsetLegend>{t("register.caseHeading")}</FieldsetLegend>
+            <CheckboxField
+              id="register-open-case"
+              label={t("register.openCase")}
+              checked={openCase}
+              onChange={setOpenCase}
+            />
+            {openCase && (
+              <TextAreaField
+                id="register-grounds"
+                label={t("register.grounds")}
+                hint={t("workspace.groundsHint")}
+                value={grounds}
+                onChange={setGrounds}
+                required
+              />
+            )}
+          </Fieldset>
+        )}
         <Button type="submit" appearance="primary-action-button" busy={form.busy}>
           {t("dossier.save")}
         </Button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { Heading2, Heading3, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { options, t } from "./labels.ts";
 import { CheckboxField } from "./TextAreaField.tsx";
@@ -77,7 +80,63 @@ export function useNeighbourhoods() {
   const areas = useResource<{ items: { code: string; kind: string; name: string }[] }>("/api/areas");
   return (areas.data?.items ?? [])
     .filter((a) => a.kind === "neighbourhood")
-    .map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }));
+    .map((a) => ({ value: a.code, label: a.name }));
+}
+
+interface AddressLookup {
+  street: string | null;
+  city: string | null;
+  neighbourhoodCode: string | null;
+  neighbourhoodName: string | null;
+  candidates: { code: string; name: string }[];
+  source: "service" | "reference" | "none";
+}
+
+/**
+ * Postcode + house number fill street, place and CBS buurt (the server asks the address service or the
+ * CBS reference). Only empty fields, or fields filled this way before, are filled: typing wins.
+ */
+function useAddressLookup(value: ResidentForm, onChange: (patch: Partial<ResidentForm>) => void) {
+  const [found, setFound] = useState<AddressLookup | null>(null);
+  const filled = useRef<Partial<ResidentForm>>({});
+  // The answer arrives later: read the form as it is then, and change it through the latest callback.
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+  const postcode = value.postcode.replace(/\s+/g, "").toUpperCase();
+  const houseNumber = value.houseNumber;
+  useEffect(() => {
+    if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode) || !/^\d+$/.test(houseNumber)) {
+      setFound(null);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      try {
+        const result = await api.get<AddressLookup>(
+          `/api/addresses?postcode=${encodeURIComponent(postcode)}&houseNumber=${encodeURIComponent(houseNumber)}`,
+        );
+        if (cancelled) return;
+        setFound(result);
+        const patch: Partial<ResidentForm> = {};
+        const now = latest.current.value;
+        const fill = (key: "street" | "city" | "neighbourhoodCode", next: string | null) => {
+          if (next && (!now[key] || now[key] === filled.current[key])) patch[key] = next;
+        };
+        fill("street", result.street);
+        fill("city", result.city);
+        fill("neighbourhoodCode", result.neighbourhoodCode);
+        filled.current = { ...filled.current, ...patch };
+        if (Object.keys(patch).length > 0) latest.current.onChange(patch);
+      } catch {
+        if (!cancelled) setFound(null);
+      }
+    }, 300);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [postcode, houseNumber]);
+  return found;
 }
 
 /** Name, birth date, BSN, address, contact and language of one resident; ids start with `prefix-`. */
@@ -92,6 +151,15 @@ export function ResidentFields({
   onChange(patch: Partial<ResidentForm>): void;
   neighbourhoods: { value: string; label: string }[];
 }) {
+  const found = useAddressLookup(value, onChange);
+  const candidates = new Set(found?.candidates.map((c) => c.code) ?? []);
+  const buurten =
+    candidates.size > 0
+      ? [
+          ...neighbourhoods.filter((n) => candidates.has(n.value)),
+          ...neighbourhoods.filter((n) => !candidates.has(n.value)),
+        ]
+      : neighbourhoods;
   const text = (key: keyof Omit<ResidentForm, "interpreterNeeded">, id: string = key) => ({
     id: `${prefix}-${id}`,
     value: value[key],
@@ -103,16 +171,34 @@ export function ResidentFields({
       <TextField {...text("familyName")} label={t("dossier.familyName")} required />
       <TextField {...text("birthDate")} type="date" label={t("dossier.birthDate")} required />
       <TextField {...text("bsn")} label={t("dossier.bsn")} hint={t("dossier.bsnHint")} inputMode="numeric" />
-      <TextField {...text("postcode")} label={t("dossier.postcode")} hint={t("dossier.postcodeHint")} />
-      <TextField {...text("houseNumber")} type="number" min={1} label={t("dossier.houseNumber")} />
-      <TextField {...text("houseNumberAddition", "addition")} label={t("dossier.addition")} />
-      <TextField {...text("street")} label={t("dossier.street")} />
-      <TextField {...text("city")} label={t("dossier.city")} />
+      <div className="ww-address">
+        <TextField
+          {...text("postcode")}
+          label={t("dossier.postcode")}
+          hint={t("dossier.postcodeHint")}
+          autoComplete="postal-code"
+        />
+        <TextField {...text("houseNumber")} inputMode="numeric" label={t("dossier.houseNumber")} />
+        <TextField {...text("houseNumberAddition", "addition")} label={t("dossier.addition")} />
+      </div>
+      <p className="ww-hint" aria-live="polite" id={`${prefix}-address-found`}>
+        {found?.source === "service" && found.street
+          ? t("address.found", {
+              address: [found.street, found.city, found.neighbourhoodName].filter(Boolean).join(", "),
+            })
+          : found && found.candidates.length > 0
+            ? t("address.candidates", { names: found.candidates.map((c) => c.name).join(" of ") })
+            : found?.neighbourhoodName
+              ? t("address.neighbourhood", { name: found.neighbourhoodName })
+              : ""}
+      </p>
+      <TextField {...text("street")} label={t("dossier.street")} autoComplete="address-line1" />
+      <TextField {...text("city")} label={t("dossier.city")} autoComplete="address-level2" />
       <SelectField
         {...text("neighbourhoodCode", "neighbourhood")}
         label={t("dossier.neighbourhood")}
         placeholder={t("dossier.choose")}
-        options={neighbourhoods}
+        options={buurten}
       />
       <TextField {...text("phone")} type="tel" label={t("dossier.phone")} />
       <TextField {...text("email")} type="email" label={t("dossier.email")} />
@@ -165,7 +251,7 @@ export function DuplicateList({
           <UnorderedListItem key={c.householdId ?? `hidden-${i}`}>
             {c.visible && c.householdId ? (
               <>
-                {c.name}, {c.birthDate}
+                {c.name}, {c.birthDate ? formatDate(c.birthDate) : "–"}
                 {c.address ? `, ${c.address}` : ""} (
                 {c.reasons
                   .map((r) => t(reasonKey[r as keyof typeof reasonKey] ?? "dossier.reasonAddress"))

@@ -1,10 +1,8 @@
-import { Fieldset, FieldsetLegend, Paragraph } from "@utrecht/component-library-react";
-import { useState } from "react";
-import { SelectField, TextField } from "../../ui/fields.tsx";
-import { ActionForm } from "./ActionForm.tsx";
-import { levelText, t } from "./labels.ts";
-import { TextAreaField } from "./TextAreaField.tsx";
-import { type Dossier, today } from "./types.ts";
+import { Paragraph, UnorderedList, UnorderedListItem } from "@utrecht/component-library-react";
+import { SelectField, TextAreaField, TextField } from "../../ui/fields.tsx";
+import { useFieldError } from "../../ui/form.tsx";
+import { label, levelText, t } from "./labels.ts";
+import type { Assessment, Dossier } from "./types.ts";
 
 export type Domains = { key: string; name: string }[];
 /** The municipality's own per-level descriptions of the version in use (may be empty). */
@@ -16,43 +14,172 @@ export interface ZrmValue {
   scores: { domain: string; level: number; residentLevel: number | null; note: string | null }[];
 }
 
-const LEVELS = [1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: levelText(l) }));
+const LEVELS = [1, 2, 3, 4, 5] as const;
 
-/** Help under a domain: the chosen level's description and, folded, what every level means. */
-function LevelHelp({
-  domain,
-  chosen,
+/** The latest assessment of a resident, the starting point of the next one. */
+export function previousAssessment(dossier: Dossier, residentId: string): Assessment | undefined {
+  return dossier.assessments
+    .filter((a) => a.residentId === residentId)
+    .sort((a, b) => a.assessedOn.localeCompare(b.assessedOn))
+    .at(-1);
+}
+
+/** Form values (level per domain, "domain:resident", "domain:note") taken over from an assessment. */
+export function valuesFrom(assessment: Assessment | undefined): Record<string, string> {
+  const value: Record<string, string> = {};
+  for (const s of assessment?.scores ?? []) {
+    value[s.domain] = String(s.level);
+    if (s.residentLevel !== null) value[`${s.domain}:resident`] = String(s.residentLevel);
+  }
+  return value;
+}
+
+/**
+ * The ZRM as one grid: a row per life domain, a column per level (1 acute … 5 fully self-sufficient),
+ * starting from the previous assessment, which stays marked. On a phone each row becomes a block.
+ */
+export function ZrmGrid({
+  prefix,
+  domains,
   descriptions,
+  value,
+  previous,
+  onChange,
 }: {
-  domain: { key: string; name: string };
-  chosen: string | undefined;
+  prefix: string;
+  domains: Domains;
   descriptions: LevelDescriptions;
+  value: Record<string, string>;
+  previous: Record<string, string>;
+  onChange(v: Record<string, string>): void;
 }) {
-  const own = descriptions.filter((x) => x.domain === domain.key).sort((a, b) => a.level - b.level);
-  if (own.length === 0) return null;
-  const current = own.find((x) => String(x.level) === chosen);
+  const error = useFieldError(`${prefix}-${domains[0]?.key ?? ""}`);
+  const chosen = domains
+    .map((d) => ({ d, level: value[d.key] }))
+    .map(({ d, level }) => ({
+      d,
+      level,
+      description: descriptions.find((x) => x.domain === d.key && String(x.level) === level)?.description,
+    }))
+    .filter((x) => x.description);
   return (
     <>
-      {current && (
-        <Paragraph className="ww-hint">
-          {t("dossier.levelHelpChosen", { level: current.level, description: current.description })}
-        </Paragraph>
+      {error && (
+        <p className="utrecht-form-field-error-message" id={`${prefix}-grid-error`}>
+          {error}
+        </p>
+      )}
+      <div className="ww-scroll-x">
+        <table className="ww-zrm-grid" aria-describedby={error ? `${prefix}-grid-error` : undefined}>
+          <caption className="ww-visually-hidden">{t("workspace.zrmGridCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("dossier.domain")}</th>
+              {LEVELS.map((level) => (
+                <th scope="col" key={level} title={label("levelName", level)}>
+                  {level}
+                  <span className="ww-visually-hidden"> {label("levelName", level)}</span>
+                </th>
+              ))}
+              <th scope="col">{t("dossier.notScored")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {domains.map((d) => (
+              <tr key={d.key}>
+                <th scope="row" id={`${prefix}-${d.key}-name`}>
+                  {d.name}
+                  {previous[d.key] && (
+                    <span className="ww-hint">
+                      {" "}
+                      ({t("workspace.previous", { level: previous[d.key] ?? "" })})
+                    </span>
+                  )}
+                </th>
+                {LEVELS.map((level) => {
+                  const id = level === 1 ? `${prefix}-${d.key}` : `${prefix}-${d.key}-${level}`;
+                  return (
+                    <td
+                      key={level}
+                      className={previous[d.key] === String(level) ? "ww-zrm-previous" : undefined}
+                    >
+                      <input
+                        type="radio"
+                        className="utrecht-radio-button utrecht-radio-button--html-input utrecht-radio-button--custom"
+                        id={id}
+                        name={`${prefix}-${d.key}`}
+                        value={level}
+                        checked={value[d.key] === String(level)}
+                        aria-label={`${d.name}: ${levelText(level)}`}
+                        onChange={() => onChange({ ...value, [d.key]: String(level) })}
+                      />
+                      <span className="ww-zrm-level-label" aria-hidden="true">
+                        {level}
+                      </span>
+                    </td>
+                  );
+                })}
+                <td>
+                  <input
+                    type="radio"
+                    className="utrecht-radio-button utrecht-radio-button--html-input utrecht-radio-button--custom"
+                    id={`${prefix}-${d.key}-none`}
+                    name={`${prefix}-${d.key}`}
+                    value=""
+                    checked={!value[d.key]}
+                    aria-label={`${d.name}: ${t("dossier.notScored")}`}
+                    onChange={() => onChange({ ...value, [d.key]: "" })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {chosen.length > 0 && (
+        <>
+          <Paragraph>
+            <strong>{t("workspace.zrmChosenHelp")}</strong>
+          </Paragraph>
+          <UnorderedList>
+            {chosen.map(({ d, level, description }) => (
+              <UnorderedListItem key={d.key}>
+                {d.name}:{" "}
+                {t("dossier.levelHelpChosen", { level: level ?? "", description: description ?? "" })}
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </>
       )}
       <details className="ww-level-help">
-        <summary>{t("dossier.levelHelp", { domain: domain.name })}</summary>
-        <dl>
-          {own.map((x) => (
-            <div key={x.level}>
-              <dt>{levelText(x.level)}</dt>
-              <dd>{x.description}</dd>
+        <summary>{t("workspace.zrmMore")}</summary>
+        {domains
+          .filter((d) => value[d.key])
+          .map((d) => (
+            <div key={d.key}>
+              <SelectField
+                id={`${prefix}-${d.key}-resident`}
+                label={`${t("dossier.residentLevel")} ${d.name}`}
+                value={value[`${d.key}:resident`] ?? ""}
+                onChange={(v) => onChange({ ...value, [`${d.key}:resident`]: v })}
+                options={LEVELS.map((l) => ({ value: String(l), label: levelText(l) }))}
+                placeholder={t("dossier.notScored")}
+              />
+              <TextAreaField
+                id={`${prefix}-${d.key}-note`}
+                label={t("dossier.domainNote", { domain: d.name })}
+                value={value[`${d.key}:note`] ?? ""}
+                onChange={(v) => onChange({ ...value, [`${d.key}:note`]: v })}
+                rows={2}
+              />
             </div>
           ))}
-        </dl>
       </details>
     </>
   );
 }
 
+/** Who and when, then the grid; choosing another resident starts from that resident's last assessment. */
 export function ZrmFields({
   prefix,
   dossier,
@@ -68,56 +195,50 @@ export function ZrmFields({
   value: Record<string, string>;
   onChange(v: Record<string, string>): void;
 }) {
-  const set = (key: string) => (v: string) => onChange({ ...value, [key]: v });
+  const previous = valuesFrom(previousAssessment(dossier, value.residentId ?? ""));
   return (
     <>
-      <SelectField
-        id={`${prefix}-resident`}
-        label={t("dossier.resident")}
-        value={value.residentId ?? ""}
-        onChange={set("residentId")}
-        options={dossier.members.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}` }))}
-        placeholder={t("dossier.choose")}
-        required
-      />
+      {dossier.members.length > 1 && (
+        <SelectField
+          id={`${prefix}-resident`}
+          label={t("dossier.resident")}
+          value={value.residentId ?? ""}
+          onChange={(residentId) =>
+            onChange({
+              residentId,
+              assessedOn: value.assessedOn ?? "",
+              ...valuesFrom(previousAssessment(dossier, residentId)),
+            })
+          }
+          options={dossier.members.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}` }))}
+          placeholder={t("dossier.choose")}
+          required
+        />
+      )}
       <TextField
         id={`${prefix}-date`}
         type="date"
         label={t("dossier.assessedOn")}
         value={value.assessedOn ?? ""}
-        onChange={set("assessedOn")}
+        onChange={(assessedOn) => onChange({ ...value, assessedOn })}
         required
       />
-      {domains.map((dom) => (
-        <Fieldset key={dom.key}>
-          <FieldsetLegend>{dom.name}</FieldsetLegend>
-          <SelectField
-            id={`${prefix}-${dom.key}`}
-            label={`${t("dossier.level")} ${dom.name}`}
-            value={value[dom.key] ?? ""}
-            onChange={set(dom.key)}
-            options={LEVELS}
-            placeholder={t("dossier.notScored")}
-          />
-          <LevelHelp domain={dom} chosen={value[dom.key]} descriptions={descriptions} />
-          <SelectField
-            id={`${prefix}-${dom.key}-resident`}
-            label={`${t("dossier.residentLevel")} ${dom.name}`}
-            value={value[`${dom.key}:resident`] ?? ""}
-            onChange={set(`${dom.key}:resident`)}
-            options={LEVELS}
-            placeholder={t("dossier.notScored")}
-          />
-          <TextAreaField
-            id={`${prefix}-${dom.key}-note`}
-            label={t("dossier.domainNote", { domain: dom.name })}
-            value={value[`${dom.key}:note`] ?? ""}
-            onChange={set(`${dom.key}:note`)}
-          />
-        </Fieldset>
-      ))}
+      <ZrmGrid
+        prefix={prefix}
+        domains={domains}
+        descriptions={descriptions}
+        value={value}
+        previous={previous}
+        onChange={onChange}
+      />
     </>
   );
+}
+
+/** Starting values: the main contact (or the given resident) with their last assessment. */
+export function initialZrm(dossier: Dossier, date: string, residentId?: string): Record<string, string> {
+  const main = residentId ?? dossier.members.find((m) => m.isMainContact)?.id ?? dossier.members[0]?.id ?? "";
+  return { residentId: main, assessedOn: date, ...valuesFrom(previousAssessment(dossier, main)) };
 }
 
 export function toAssessment(domains: Domains, value: Record<string, string>): ZrmValue {
@@ -135,35 +256,9 @@ export function toAssessment(domains: Domains, value: Record<string, string>): Z
   };
 }
 
-export function ZrmForm({
-  id,
-  title,
-  dossier,
-  domains,
-  descriptions,
-  onSave,
-}: {
-  id: string;
-  title: string;
-  dossier: Dossier;
-  domains: Domains;
-  descriptions: LevelDescriptions;
-  onSave(body: ZrmValue): Promise<void>;
-}) {
-  const [value, setValue] = useState<Record<string, string>>({
-    residentId: dossier.members[0]?.id ?? "",
-    assessedOn: today(),
-  });
-  return (
-    <ActionForm id={id} title={title} onSubmit={() => onSave(toAssessment(domains, value))}>
-      <ZrmFields
-        prefix={id}
-        dossier={dossier}
-        domains={domains}
-        descriptions={descriptions}
-        value={value}
-        onChange={setValue}
-      />
-    </ActionForm>
-  );
+/** A message on the grid when no domain is scored. */
+export function validateScored(prefix: string, domains: Domains, value: Record<string, string>) {
+  return domains.some((d) => value[d.key])
+    ? {}
+    : { [`${prefix}-${domains[0]?.key ?? ""}`]: t("workspace.zrmEmpty") };
 }

@@ -26,8 +26,10 @@ import { useSubmit } from "../../ui/useSubmit.ts";
 import { t } from "./labels.ts";
 import type { ZrmInstrument } from "./types.ts";
 import "./dossier.css";
+import { zrmSettingsPath } from "../../app/paths.ts";
 
-export const zrmSettingsPath = "/beheer/zrm";
+export { zrmSettingsPath };
+
 type Version = "2010" | "2017";
 const versionOptions = () => [
   { value: "2010", label: t("zrmSettings.version2010") },
@@ -155,7 +157,6 @@ function DomainTable({ instrument }: { instrument: ZrmInstrument }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t("dossier.domain")}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t("zrmSettings.code")}</TableHeaderCell>
             <TableHeaderCell scope="col">{t("zrmSettings.descriptionCount")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -163,9 +164,6 @@ function DomainTable({ instrument }: { instrument: ZrmInstrument }) {
           {domains.map((d) => (
             <TableRow key={d.key}>
               <TableHeaderCell scope="row">{d.name}</TableHeaderCell>
-              <TableCell>
-                <code>{d.key}</code>
-              </TableCell>
               <TableCell data-testid={`zrm-count-${d.key}`}>
                 {count(d.key) || t("zrmSettings.noDescriptions")}
               </TableCell>

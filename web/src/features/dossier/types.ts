@@ -1,3 +1,4 @@
+import { todayIso } from "../../i18n/format.ts";
 /** Shapes of the dossier API (see server/src/modules/households/households.schemas.ts). */
 export interface Person {
   id: string;
@@ -102,6 +103,7 @@ export interface Dossier {
   id: string;
   name: string;
   mergedIntoId: string | null;
+  registeredByTeamId: string;
   members: Member[];
   cases: CaseFile[];
   intakes: Intake[];
@@ -123,8 +125,5 @@ export interface TeamMember {
   role: string;
 }
 
-export const formatDate = (value: string) =>
-  new Intl.DateTimeFormat("nl-NL", { dateStyle: "long" }).format(
-    new Date(value.length === 10 ? `${value}T12:00:00` : value),
-  );
-export const today = () => new Date().toISOString().slice(0, 10);
+export { formatDate } from "../../i18n/format.ts";
+export const today = () => todayIso();

@@ -20,6 +20,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ScrollRegion } from "../areaAnalysis/ScrollRegion.tsx";
 import { PriceListLink } from "./ImpactLinks.tsx";
 import "../outcomes/outcomes.css";
+import { formatDate } from "../../i18n/format.ts";
 import { ImpactTimeline } from "./ImpactTimeline.tsx";
 import { euro, type ImpactCase, STAKEHOLDERS } from "./impact.types.ts";
 
@@ -152,7 +153,8 @@ export function ImpactCasePage({ caseId }: { caseId: string }) {
             {data.events.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: events have no id and do not reorder
               <li key={i}>
-                {t("impact.month", { n: e.monthOffset })} ({e.date}): {t(`impact.ev.${e.kind}` as MessageKey)}
+                {t("impact.month", { n: e.monthOffset })} ({formatDate(e.date)}):{" "}
+                {t(`impact.ev.${e.kind}` as MessageKey)}
                 {e.domain ? ` · ${t(`domain.${e.domain}` as MessageKey)}` : ""}
                 {e.detail && e.kind === "action" ? ` · ${t(`outcomes.cat.${e.detail}` as MessageKey)}` : ""}
               </li>

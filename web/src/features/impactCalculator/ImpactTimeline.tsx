@@ -6,18 +6,26 @@ const monthTotal = (m: Record<string, number> | undefined) =>
 
 /** Both scenarios on one month scale: bars per month (decorative; the tables below hold every amount) and event marks. */
 export function ImpactTimeline({ data }: { data: ImpactCase }) {
-  const months = data.result.horizonMonths;
-  const left = 40;
+  // The scale covers the horizon and every event, also one after the horizon.
+  const months = Math.max(data.result.horizonMonths, ...data.events.map((e) => e.monthOffset + 1));
+  const left = 84;
   const step = Math.max(14, Math.floor(680 / months));
   const width = left + step * months + 10;
   const chart = 140;
-  const max = Math.max(
+  const highest = Math.max(
     1,
     ...Array.from({ length: months }, (_, i) =>
       Math.max(monthTotal(data.result.actual.months[i]), monthTotal(data.result.counterfactual.months[i])),
     ),
   );
+  // A round top for the money axis: 1, 2 or 5 times a power of ten (in euros).
+  const euros = highest / 100;
+  const power = 10 ** Math.floor(Math.log10(Math.max(1, euros)));
+  const top = ([1, 2, 5, 10].map((f) => f * power).find((v) => v >= euros) ?? 10 * power) * 100;
+  const max = top;
   const h = (cents: number) => ((chart - 10) * cents) / max;
+  const ticks = [0, max / 2, max];
+  const labelEvery = months > 24 ? 6 : months > 12 ? 3 : 1;
   const eventMonths = new Map<number, number>();
   for (const e of data.events) eventMonths.set(e.monthOffset, (eventMonths.get(e.monthOffset) ?? 0) + 1);
   return (
@@ -33,7 +41,13 @@ export function ImpactTimeline({ data }: { data: ImpactCase }) {
         </svg>{" "}
         {t("impact.counterfactual")}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${chart + 50}`} width={width} aria-hidden="true" focusable="false">
+      <svg
+        viewBox={`0 0 ${width} ${chart + 52}`}
+        width="100%"
+        style={{ maxWidth: width }}
+        aria-hidden="true"
+        focusable="false"
+      >
         {Array.from({ length: months }, (_, i) => {
           const x = left + i * step;
           const a = monthTotal(data.result.actual.months[i]);
@@ -50,9 +64,11 @@ export function ImpactTimeline({ data }: { data: ImpactCase }) {
                 width={half}
                 height={h(c)}
               />
-              <text x={x} y={chart + 14} fontSize="10">
-                {i}
-              </text>
+              {i % labelEvery === 0 && (
+                <text x={x} y={chart + 16} fontSize="12">
+                  {i}
+                </text>
+              )}
               {eventMonths.has(i) && (
                 <circle
                   cx={x + half}
@@ -65,8 +81,17 @@ export function ImpactTimeline({ data }: { data: ImpactCase }) {
           );
         })}
         <line x1={left} x2={width} y1={chart} y2={chart} stroke="#333" />
-        <text x="0" y="12" fontSize="10">
-          {euro(max)}
+        <line x1={left} x2={left} y1={chart} y2={10} stroke="#333" />
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={left - 4} x2={width} y1={chart - h(tick)} y2={chart - h(tick)} stroke="#ddd" />
+            <text x={left - 6} y={chart - h(tick) + 4} fontSize="12" textAnchor="end">
+              {euro(tick)}
+            </text>
+          </g>
+        ))}
+        <text x={left} y={chart + 44} fontSize="12">
+          {t("impact.axisMonths")}
         </text>
       </svg>
     </figure>

@@ -21,8 +21,9 @@ import { ScrollRegion } from "../areaAnalysis/ScrollRegion.tsx";
 import { euro, type Price } from "./impact.types.ts";
 import { PriceForm } from "./PriceForm.tsx";
 import "./prices.css";
+import { priceListPath } from "../../app/paths.ts";
 
-export const priceListPath = "/effectencalculator/prijslijst";
+export { priceListPath };
 
 function PriceTable({ items, onEdit }: { items: Price[]; onEdit: ((price: Price) => void) | null }) {
   return (

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../i18n/format.ts";
 export const STAKEHOLDERS = ["municipality", "healthInsurer", "housingCorporation", "resident"] as const;
 export const UNITS = ["hour", "day", "month", "year", "occurrence"] as const;
 export type PerStakeholder = Record<(typeof STAKEHOLDERS)[number], number>;
@@ -43,5 +44,5 @@ export interface ImpactCase {
   prices: Price[];
   professionals: { id: string; name: string }[];
 }
-const formatter = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
-export const euro = (cents: number) => formatter.format(cents / 100);
+/** Amounts in cents, shown as money: whole euros without ",00". */
+export const euro = (cents: number) => formatMoney(cents / 100);

@@ -7,6 +7,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
+import { formatNumber } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { ScrollRegion } from "../areaAnalysis/ScrollRegion.tsx";
 import { type Cell, groupName, label, type OutcomeMonitor, shownValue } from "./outcomes.types.ts";
@@ -83,7 +84,8 @@ export function MetricFigure({ monitor, metric }: { monitor: OutcomeMonitor; met
             </figcaption>
             <svg
               viewBox={`0 0 ${width} ${rowHeight * rows.length}`}
-              width={width}
+              width="100%"
+              style={{ maxWidth: width }}
               aria-hidden="true"
               focusable="false"
             >
@@ -104,7 +106,7 @@ export function MetricFigure({ monitor, metric }: { monitor: OutcomeMonitor; met
                     ) : (
                       categories.map((category, i) => {
                         const value = row.cells.find((c) => c.category === category)?.value ?? 0;
-                        const w = ((width - labelWidth - 10) * value) / max;
+                        const w = ((width - labelWidth - 70) * value) / max;
                         const rect = (
                           <rect
                             key={category}
@@ -118,6 +120,14 @@ export function MetricFigure({ monitor, metric }: { monitor: OutcomeMonitor; met
                         x += w;
                         return rect;
                       })
+                    )}
+                    {!row.cells.some((c) => c.suppressed) && (
+                      <text x={x + 6} y="15" fontSize="12" data-testid="bar-value">
+                        {formatNumber(
+                          row.cells.reduce((sum, c) => sum + (c.value ?? 0), 0),
+                          1,
+                        )}
+                      </text>
                     )}
                   </g>
                 );

@@ -10,6 +10,7 @@ import { ChangeSizeFigure } from "./ChangeSizeFigure.tsx";
 import { MetricFigure } from "./MetricFigure.tsx";
 import { METRICS, type OutcomeMonitor } from "./outcomes.types.ts";
 import "./outcomes.css";
+import { formatDate } from "../../i18n/format.ts";
 
 /** The outcome monitor: aggregates only; small cells arrive already withheld for policy staff. */
 export function OutcomesPage() {
@@ -74,7 +75,7 @@ export function OutcomesPage() {
       {data && (
         <div aria-live="polite">
           <Paragraph>
-            {data.from} – {data.until} ·{" "}
+            {formatDate(data.from)} – {formatDate(data.until)} ·{" "}
             <Link href={`/api/outcomes.csv?${query}`} download>
               {t("outcomes.csv")}
             </Link>

@@ -4,6 +4,8 @@ import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
+import { SuccessMessage } from "../../ui/Messages.tsx";
+import { inMonths } from "./AddGoalForm.tsx";
 import { label } from "./labels.ts";
 import { PlanChangeError, usePlanChange } from "./planChange.tsx";
 import { TagChoice } from "./TagChoice.tsx";
@@ -38,7 +40,8 @@ const needsReason = (kind: string) =>
 export function AddActionForm({ plan, onSaved }: { plan: Plan; onSaved(): Promise<void> }) {
   const [goalId, setGoal] = useState(plan.goals[0]?.id ?? "");
   const [description, setDescription] = useState("");
-  const [dueDate, setDue] = useState("");
+  const [dueDate, setDue] = useState(() => inMonths(1));
+  const [saved, setSaved] = useState<string | null>(null);
   const [actorKind, setActor] = useState("resident");
   const [memberId, setMember] = useState("");
   const [entryId, setEntry] = useState("");
@@ -69,11 +72,13 @@ export function AddActionForm({ plan, onSaved }: { plan: Plan; onSaved(): Promis
     setHelpTags([]);
     setDescription("");
     await onSaved();
+    setSaved(t("plan.actionAdded"));
   });
   return (
     <form onSubmit={submit.onSubmit} aria-labelledby="add-action">
       <Heading2 id="add-action">{t("plan.addAction")}</Heading2>
       <PlanChangeError change={submit} reload={onSaved} />
+      <SuccessMessage message={submit.busy ? null : saved} />
       <SelectField
         id="action-goal"
         label={t("plan.goal")}

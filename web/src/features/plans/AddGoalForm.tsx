@@ -8,6 +8,16 @@ import {
   Heading2,
 } from "@utrecht/component-library-react";
 import { useState } from "react";
+import { todayIso } from "../../i18n/format.ts";
+import { SuccessMessage } from "../../ui/Messages.tsx";
+
+/** A date some months ahead, as a proposal the user may change. */
+export function inMonths(months: number): string {
+  const date = new Date(`${todayIso()}T12:00:00`);
+  date.setMonth(date.getMonth() + months);
+  return date.toISOString().slice(0, 10);
+}
+
 import { api } from "../../api/client.ts";
 import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
@@ -53,16 +63,39 @@ export const RUNGS = [
   "specialistCare",
 ];
 
-export function AddGoalForm({ plan, onSaved }: { plan: Plan; onSaved(): Promise<void> }) {
+/**
+ * A goal in the resident's own words. A case without a plan gets its plan with this first goal (the plan
+ * starts today; its dates can be changed later), so nothing has to be filled in before the first goal.
+ */
+export function AddGoalForm({
+  plan,
+  onSaved,
+  caseId,
+  zrmVersion,
+}: {
+  plan: Pick<Plan, "id" | "version" | "zrmVersion"> | null;
+  onSaved(): Promise<void>;
+  caseId?: string;
+  zrmVersion?: string;
+}) {
   const [domain, setDomain] = useState("");
   const [targetLevel, setLevel] = useState("4");
-  const [targetDate, setDate] = useState("");
+  const [targetDate, setDate] = useState(() => inMonths(3));
+  const [saved, setSaved] = useState<string | null>(null);
   const [ownWords, setOwn] = useState("");
   const [wording, setWording] = useState("");
   const [rungs, setRungs] = useState<string[]>(["ownStrength"]);
   const submit = usePlanChange(async () => {
-    await api.post(`/api/plans/${plan.id}/goals`, {
-      version: plan.version,
+    const target =
+      plan ??
+      (await api.post<{ id: string; version: number }>(
+        `/api/cases/${encodeURIComponent(caseId ?? "")}/plan`,
+        {
+          startDate: todayIso(),
+        },
+      ));
+    await api.post(`/api/plans/${target.id}/goals`, {
+      version: target.version,
       domain,
       targetLevel: Number(targetLevel),
       targetDate,
@@ -74,11 +107,13 @@ export function AddGoalForm({ plan, onSaved }: { plan: Plan; onSaved(): Promise<
     setOwn("");
     setWording("");
     await onSaved();
+    setSaved(t("plan.goalAdded"));
   });
   return (
     <form onSubmit={submit.onSubmit} aria-labelledby="add-goal">
       <Heading2 id="add-goal">{t("plan.addGoal")}</Heading2>
       <PlanChangeError change={submit} reload={onSaved} />
+      <SuccessMessage message={submit.busy ? null : saved} />
       <SelectField
         id="goal-domain"
         label={t("plan.domain")}
@@ -86,7 +121,10 @@ export function AddGoalForm({ plan, onSaved }: { plan: Plan; onSaved(): Promise<
         onChange={setDomain}
         required
         placeholder={t("form.choose")}
-        options={(DOMAINS[plan.zrmVersion] ?? []).map((d) => ({ value: d, label: label("domain", d) }))}
+        options={(DOMAINS[plan?.zrmVersion ?? zrmVersion ?? "2017"] ?? []).map((d) => ({
+          value: d,
+          label: label("domain", d),
+        }))}
       />
       <TextField id="goal-own-words" label={t("plan.ownWords")} value={ownWords} onChange={setOwn} required />
       <TextField

@@ -12,6 +12,7 @@ import {
 } from "@utrecht/component-library-react";
 import { useState } from "react";
 import "./plans.css";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { SuccessMessage } from "../../ui/Messages.tsx";
 import { ActionEditor } from "./ActionEditor.tsx";
@@ -69,7 +70,7 @@ export function GoalSection({
         {t("plan.goal.levels", {
           current: goal.currentLevel ?? t("plan.goal.unknownLevel"),
           target: goal.targetLevel,
-          date: goal.targetDate,
+          date: formatDate(goal.targetDate),
         })}{" "}
         · {t("plan.goal.statusIs", { status: label("goalStatus", goal.status) })}
       </Paragraph>
@@ -134,7 +135,7 @@ export function GoalSection({
                   {label("actor", a.actorKind)}: {actorOf(a)}
                 </TableCell>
                 <TableCell>
-                  {a.dueDate}
+                  {formatDate(a.dueDate)}
                   {a.overdue && <strong> ({t("worklist.overdue")})</strong>}
                 </TableCell>
                 <TableCell>{label("actionStatus", a.status)}</TableCell>

@@ -2,9 +2,9 @@ import { t } from "../../i18n/i18n.ts";
 import { label } from "./labels.ts";
 import type { Network } from "./types.ts";
 
-const SIZE = 420;
+const SIZE = 640;
 const C = SIZE / 2;
-const RADIUS = [0, 70, 130, 190];
+const RADIUS = [0, 100, 185, 270];
 
 /**
  * The ecogram: the resident in the centre, rings by closeness. Every person is a focusable node with an
@@ -19,7 +19,7 @@ export function NetworkMap({ network }: { network: Network }) {
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         width="100%"
-        style={{ maxWidth: SIZE }}
+        style={{ maxWidth: SIZE, overflow: "visible" }}
         role="group"
         aria-label={t("network.map")}
       >
@@ -36,10 +36,31 @@ export function NetworkMap({ network }: { network: Network }) {
             aria-hidden="true"
           />
         ))}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG lines are not focusable; the links are decoration, each person is named below */}
+        <g aria-hidden="true">
+          {byRing.flatMap((members, i) =>
+            members.map((m, j) => {
+              const angle = (2 * Math.PI * j) / members.length + i * 0.5;
+              const r = RADIUS[i + 1] ?? 0;
+              return (
+                <line
+                  key={m.id}
+                  x1={C + 34 * Math.cos(angle)}
+                  y1={C + 34 * Math.sin(angle)}
+                  x2={C + (r - 16) * Math.cos(angle)}
+                  y2={C + (r - 16) * Math.sin(angle)}
+                  stroke={m.overburdened ? "#b00020" : "#154273"}
+                  strokeWidth={m.actions.length > 0 ? 4 : 1.5}
+                  strokeDasharray={m.reluctance.length > 0 ? "8 5" : undefined}
+                />
+              );
+            }),
+          )}
+        </g>
         {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group is not interactive; role img names the resident */}
         <g role="img" aria-label={centre}>
-          <circle cx={C} cy={C} r={30} fill="#154273" />
-          <text x={C} y={C + 4} textAnchor="middle" fill="#fff" fontSize="11">
+          <circle cx={C} cy={C} r={32} fill="#154273" />
+          <text x={C} y={C + 6} textAnchor="middle" fill="#fff" fontSize="16" fontWeight="bold">
             {centre.split(" ")[0]}
           </text>
         </g>
@@ -72,35 +93,72 @@ export function NetworkMap({ network }: { network: Network }) {
                 data-testid="network-node"
               >
                 <title>{name}</title>
-                <line
-                  x1={C}
-                  y1={C}
-                  x2={x}
-                  y2={y}
-                  stroke={m.overburdened ? "#d52b1e" : "#154273"}
-                  strokeWidth={m.actions.length > 0 ? 3 : 1}
-                  strokeDasharray={m.reluctance.length > 0 ? "6 4" : undefined}
+                <circle
+                  cx={x}
+                  cy={y}
+                  r={14}
+                  fill={m.overburdened ? "#fde2e1" : "#e6eef7"}
+                  stroke="#154273"
+                  strokeWidth={2}
                 />
-                <circle cx={x} cy={y} r={18} fill={m.overburdened ? "#fde2e1" : "#e6eef7"} stroke="#154273" />
-                <text x={x} y={y + 4} textAnchor="middle" fontSize="10">
-                  {m.name.slice(0, 10)}
-                </text>
                 {m.actions.length > 0 && (
-                  <text x={x + 14} y={y - 12} fontSize="12">
+                  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text is not focusable; the star is said in the node's name
+                  <text x={x} y={y + 5} textAnchor="middle" fontSize="14" aria-hidden="true">
                     ★
                   </text>
                 )}
                 {m.overburdened && (
-                  <text x={x - 20} y={y - 12} fontSize="12" fill="#d52b1e">
+                  <text x={x} y={y + 5} textAnchor="middle" fontSize="16" fontWeight="bold" fill="#b00020">
                     !
                   </text>
                 )}
+                <text
+                  x={x}
+                  y={y + (y >= C ? 32 : -22)}
+                  textAnchor="middle"
+                  fontSize="16"
+                  fill="#000"
+                  stroke="#fff"
+                  strokeWidth={4}
+                  paintOrder="stroke"
+                >
+                  {m.name}
+                </text>
               </g>
             );
           }),
         )}
       </svg>
-      <figcaption>{t("network.mapHelp")}</figcaption>
+      <figcaption>
+        {t("network.mapHelp")}
+        <ul className="ww-legend" aria-label={t("workspace.legend")}>
+          <li>
+            <svg width="40" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="40" y2="6" stroke="#154273" strokeWidth="4" />
+            </svg>
+            ★ {t("network.legend.support")}
+          </li>
+          <li>
+            <svg width="40" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="40" y2="6" stroke="#154273" strokeWidth="1.5" />
+            </svg>
+            {t("network.legend.noSupport")}
+          </li>
+          <li>
+            <svg width="40" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="40" y2="6" stroke="#b00020" strokeWidth="2" />
+            </svg>
+            ! {t("network.legend.overburdened")}
+          </li>
+          <li>
+            <svg width="40" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="40" y2="6" stroke="#154273" strokeWidth="2" strokeDasharray="8 5" />
+            </svg>
+            {t("network.legend.reluctance")}
+          </li>
+          <li>{t("network.legend.rings")}</li>
+        </ul>
+      </figcaption>
     </figure>
   );
 }

@@ -22,8 +22,8 @@ import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
-import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { DossierFrame } from "../dossier/DossierFrame.tsx";
 import { label } from "./labels.ts";
 import { NetworkMap } from "./NetworkMap.tsx";
 import type { Network } from "./types.ts";
@@ -32,8 +32,7 @@ export function NetworkPage({ householdId }: { householdId: string }) {
   const network = useResource<Network>(`/api/households/${encodeURIComponent(householdId)}/network`);
   const n = network.data;
   return (
-    <>
-      <PageTitle>{n ? t("network.title", { name: n.householdName }) : t("plan.network")}</PageTitle>
+    <DossierFrame householdId={householdId} section="network" title={t("plan.network")}>
       <ErrorMessage message={network.error} />
       {!n ? (
         !network.error && <Loading />
@@ -45,7 +44,7 @@ export function NetworkPage({ householdId }: { householdId: string }) {
           <AddMemberForm householdId={householdId} onSaved={network.reload} />
         </>
       )}
-    </>
+    </DossierFrame>
   );
 }
 

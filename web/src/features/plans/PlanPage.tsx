@@ -9,12 +9,14 @@ import { useState } from "react";
 import { ApiError, api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { useSubmit } from "../../ui/useSubmit.ts";
+import { DossierFrame } from "../dossier/DossierFrame.tsx";
+import { announceDossierChange } from "../dossier/useDossier.ts";
 import { AddActionForm } from "./AddActionForm.tsx";
 import { AddGoalForm } from "./AddGoalForm.tsx";
 import { GoalSection } from "./GoalSection.tsx";
@@ -22,83 +24,78 @@ import { label, today } from "./labels.ts";
 import { PlanChangeError, usePlanChange } from "./planChange.tsx";
 import type { Plan } from "./types.ts";
 
+/**
+ * The plan inside the dossier's frame (household, status, case lead and the section menu). A case without
+ * a plan gets one with its first goal: one button, no dates to type first.
+ */
 export function PlanPage({ caseId }: { caseId: string }) {
-  const plan = useResource<Plan>(`/api/cases/${encodeURIComponent(caseId)}/plan`);
-  const missing = plan.error !== null && plan.data === null;
+  const overview = useResource<{ householdId: string; plan: Plan | null }>(
+    `/api/cases/${encodeURIComponent(caseId)}/plan/overview`,
+    { keep: true },
+  );
+  const [firstGoal, setFirstGoal] = useState(false);
+  const reload = async () => {
+    await overview.reload();
+    if (overview.data) announceDossierChange(overview.data.householdId);
+  };
+  if (!overview.data) {
+    return (
+      <>
+        <PageTitle>{t("plan.title")}</PageTitle>
+        <ErrorMessage message={overview.error} />
+        {!overview.error && <Loading />}
+      </>
+    );
+  }
+  const { householdId, plan } = overview.data;
+  return (
+    <DossierFrame householdId={householdId} section="plan" title={t("plan.title")}>
+      {plan ? (
+        <PlanView plan={plan} reload={reload} notice={firstGoal ? t("plan.goalAdded") : null} />
+      ) : (
+        <StartPlan
+          caseId={caseId}
+          onCreated={async () => {
+            setFirstGoal(true);
+            await reload();
+          }}
+        />
+      )}
+    </DossierFrame>
+  );
+}
+
+function StartPlan({ caseId, onCreated }: { caseId: string; onCreated(): Promise<void> }) {
+  const zrm = useResource<{ municipalityVersion: string }>("/api/zrm", { keep: true });
   return (
     <>
-      <PageTitle>{t("plan.title")}</PageTitle>
-      {missing ? <CreatePlanForm caseId={caseId} onCreated={plan.reload} error={plan.error} /> : null}
-      {!plan.data ? !missing && <Loading /> : <PlanView plan={plan.data} reload={plan.reload} />}
+      <Paragraph>{t("plan.startIntro")}</Paragraph>
+      <AddGoalForm
+        plan={null}
+        caseId={caseId}
+        zrmVersion={zrm.data?.municipalityVersion}
+        onSaved={onCreated}
+      />
     </>
   );
 }
 
-function CreatePlanForm({
-  caseId,
-  onCreated,
-  error,
+function PlanView({
+  plan,
+  reload,
+  notice: first,
 }: {
-  caseId: string;
-  onCreated(): Promise<void>;
-  error: string | null;
+  plan: Plan;
+  reload(): Promise<void>;
+  notice: string | null;
 }) {
-  const [startDate, setStart] = useState(today());
-  const [end, setEnd] = useState("");
-  const [review, setReview] = useState("");
-  const submit = useSubmit(async () => {
-    await api.post(`/api/cases/${encodeURIComponent(caseId)}/plan`, {
-      startDate,
-      expectedEndDate: end || null,
-      firstReviewOn: review || null,
-    });
-    await onCreated();
-  });
-  return (
-    <>
-      <Paragraph>
-        {error === t("plan.none") || error?.includes("nog geen plan") ? t("plan.none") : error}
-      </Paragraph>
-      <form onSubmit={submit.onSubmit} aria-labelledby="create-plan">
-        <Heading2 id="create-plan">{t("plan.create")}</Heading2>
-        <ErrorMessage message={submit.error} />
-        <TextField
-          id="plan-start"
-          type="date"
-          label={t("plan.startDate")}
-          value={startDate}
-          onChange={setStart}
-          required
-        />
-        <TextField
-          id="plan-end"
-          type="date"
-          label={t("plan.expectedEndDate")}
-          value={end}
-          onChange={setEnd}
-        />
-        <TextField
-          id="plan-review"
-          type="date"
-          label={t("plan.firstReview")}
-          value={review}
-          onChange={setReview}
-        />
-        <Button type="submit" appearance="primary-action-button" disabled={submit.busy}>
-          {t("plan.create")}
-        </Button>
-      </form>
-    </>
-  );
-}
-
-function PlanView({ plan, reload }: { plan: Plan; reload(): Promise<void> }) {
   const base = `/casussen/${encodeURIComponent(plan.caseId)}/plan`;
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(first);
   return (
     <>
       <Paragraph>
-        {t("plan.version", { version: plan.version })} · {plan.startDate} – {plan.expectedEndDate ?? "…"}
+        {t("plan.version", { version: plan.version })} · {formatDate(plan.startDate)} –{" "}
+        {plan.expectedEndDate ? formatDate(plan.expectedEndDate) : "…"}
         {plan.caseLead && <> · {t("plan.caseLead", { name: plan.caseLead.name })}</>}
       </Paragraph>
       <Paragraph>{plan.agreedToCurrentVersion ? t("plan.agreed") : t("plan.notAgreed")}</Paragraph>
@@ -113,11 +110,6 @@ function PlanView({ plan, reload }: { plan: Plan; reload(): Promise<void> }) {
           <UnorderedListItem>
             <AppLink href={`/dossiers/${encodeURIComponent(plan.householdId)}/netwerk`}>
               {t("plan.network")}
-            </AppLink>
-          </UnorderedListItem>
-          <UnorderedListItem>
-            <AppLink href={`/dossiers/${encodeURIComponent(plan.householdId)}/wederkerigheid`}>
-              {t("plan.reciprocity")}
             </AppLink>
           </UnorderedListItem>
         </UnorderedList>
@@ -172,7 +164,9 @@ function ReviewAndAgreement({ plan, onSaved }: { plan: Plan; onSaved(): Promise<
       <form onSubmit={review.onSubmit} aria-labelledby="plan-reviews">
         <Heading2 id="plan-reviews">{t("plan.reviews")}</Heading2>
         <Paragraph>
-          {plan.nextReviewOn ? t("plan.nextReview", { date: plan.nextReviewOn }) : t("plan.noReview")}
+          {plan.nextReviewOn
+            ? t("plan.nextReview", { date: formatDate(plan.nextReviewOn) })
+            : t("plan.noReview")}
         </Paragraph>
         <PlanChangeError change={review} reload={onSaved} />
         <TextField

@@ -13,6 +13,7 @@ import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import type { Plan } from "./types.ts";
 import "./print.css";
+import { formatDate } from "../../i18n/format.ts";
 
 interface Printable {
   residents: string[];
@@ -29,8 +30,7 @@ interface Printable {
   agreement: { agreedOn: string; how: string } | null;
 }
 
-const nlDate = (d: string) =>
-  new Date(`${d}T12:00:00`).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+const nlDate = (d: string) => formatDate(d);
 
 /** The plan in plain Dutch (B1) for the resident, with a print stylesheet. */
 export function PrintPlanPage({ caseId }: { caseId: string }) {

@@ -13,12 +13,17 @@ import type { ReactNode } from "react";
 import { useResource } from "../../api/useResource.ts";
 import { AppLink } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ConferenceDecisions } from "../conferences/ConferenceDecisions.tsx";
+import { label as caseLabel } from "../dossier/labels.ts";
 import { label } from "./labels.ts";
+
+const caseStatus = (status: string) => caseLabel("caseStatus", status);
+
 import type { TeamWorklist, Worklist } from "./types.ts";
 
 const planLink = (caseId: string, name: string) => (
@@ -69,12 +74,22 @@ export function WorklistPage() {
   return (
     <>
       <PageTitle>{t("worklist.title")}</PageTitle>
+      {hasAnyPermission(session, ["household.write"]) && (
+        <Paragraph>
+          <AppLink
+            href="/dossiers/nieuw"
+            className="utrecht-button-link utrecht-button-link--secondary-action-button"
+          >
+            {t("dossier.register")}
+          </AppLink>
+        </Paragraph>
+      )}
       <ErrorMessage message={work.error} />
       {!w ? (
         !work.error && <Loading />
       ) : (
         <>
-          <Paragraph>{t("worklist.today", { date: w.today })}</Paragraph>
+          <Paragraph>{t("worklist.today", { date: formatDate(w.today) })}</Paragraph>
           <Section
             title={t("worklist.acute")}
             headers={[t("worklist.household"), t("worklist.domains")]}
@@ -94,7 +109,7 @@ export function WorklistPage() {
                 {planLink(c.caseId, c.householdName)}
                 {c.acute && <strong> ({t("worklist.acuteCase")})</strong>}
               </>,
-              c.status,
+              caseStatus(c.status),
             ])}
           />
           <Section
@@ -104,7 +119,7 @@ export function WorklistPage() {
               a.description,
               planLink(a.caseId, a.householdName),
               <>
-                {a.dueDate}
+                {formatDate(a.dueDate)}
                 {overdue(a.overdue)}
               </>,
             ])}
@@ -115,7 +130,7 @@ export function WorklistPage() {
             rows={w.reviews.map((r) => [
               planLink(r.caseId, r.householdName),
               <>
-                {r.dueOn}
+                {formatDate(r.dueOn)}
                 {overdue(r.overdue)}
               </>,
             ])}
@@ -126,7 +141,7 @@ export function WorklistPage() {
             rows={w.aftercare.map((a) => [
               a.householdName,
               <>
-                {a.aftercareDate}
+                {formatDate(a.aftercareDate)}
                 {overdue(a.overdue)}
               </>,
             ])}

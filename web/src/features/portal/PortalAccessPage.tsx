@@ -1,14 +1,4 @@
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@utrecht/component-library-react";
+import { Heading2, Paragraph } from "@utrecht/component-library-react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { t, tOptional } from "../../i18n/i18n.ts";
@@ -16,12 +6,11 @@ import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { dataKind, isView } from "./accessWords.ts";
 import { ExportStatus } from "./PortalExportStatus.tsx";
 import { PortalLayout } from "./PortalLayout.tsx";
 import type { AccessEntry, AccessLog } from "./portal.types.ts";
 import { formatDateTime, SubmitButton } from "./portal.ui.tsx";
-
-const READS = /\.(viewed|listed|searched|exported|printed|matchesViewed|namesShared)$/;
 
 function who(e: AccessEntry): string {
   const role = (e.actorRole && tOptional(`role.${e.actorRole}`)) ?? "";
@@ -47,41 +36,27 @@ export function PortalAccessPage({ householdId }: { householdId: string }) {
       {!data && !error && <Loading />}
       {data && data.entries.length === 0 && <Paragraph>{t("portal.access.none")}</Paragraph>}
       {data && data.entries.length > 0 && (
-        <div className="ww-table-scroll">
-          <Table>
-            <TableCaption>{t("portal.access.title")}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t("portal.access.when")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("portal.access.who")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("portal.access.what")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.entries.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>{formatDateTime(e.occurredAt)}</TableCell>
-                  <TableCell>{who(e)}</TableCell>
-                  <TableCell>
-                    {e.emergency ? (
-                      <strong>{t("portal.access.emergency")}</strong>
-                    ) : READS.test(e.action) ? (
-                      t("portal.access.viewed")
-                    ) : (
-                      t("portal.access.changed")
-                    )}
-                    {e.reason && (
-                      <>
-                        <br />
-                        {t("portal.access.reason", { reason: e.reason })}
-                      </>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ol className="ww-access-log" aria-label={t("portal.access.title")}>
+          {data.entries.map((e) => (
+            <li key={e.id} className="ww-access-log__item">
+              <p className="ww-access-log__what">
+                <strong>
+                  {e.emergency
+                    ? t("portal.access.emergencyWhat", { kind: dataKind(e.action) })
+                    : isView(e.action)
+                      ? t("portal.access.viewedWhat", { kind: dataKind(e.action) })
+                      : t("portal.access.changedWhat", { kind: dataKind(e.action) })}
+                </strong>
+              </p>
+              <p>
+                {t("portal.access.by", { who: who(e) })}
+                <br />
+                {formatDateTime(e.occurredAt)}
+              </p>
+              {e.reason && <p>{t("portal.access.reason", { reason: e.reason })}</p>}
+            </li>
+          ))}
+        </ol>
       )}
       <section aria-labelledby="export-heading" className="ww-card">
         <Heading2 id="export-heading">{t("portal.access.export.title")}</Heading2>

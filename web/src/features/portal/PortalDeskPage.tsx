@@ -9,6 +9,7 @@ import {
   TableRow,
 } from "@utrecht/component-library-react";
 import { useResource } from "../../api/useResource.ts";
+import { portalDeskPath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
@@ -19,7 +20,7 @@ import { CasePortalPanel } from "./CasePortalPanel.tsx";
 import type { InboxItem } from "./portal.types.ts";
 import { formatDateTime } from "./portal.ui.tsx";
 
-export const portalDeskPath = "/inwonerberichten";
+export { portalDeskPath };
 
 /** For professionals: households that wrote through the portal, newest first. */
 export function PortalDeskPage() {

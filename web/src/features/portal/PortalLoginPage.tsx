@@ -13,6 +13,7 @@ import {
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { demoCodesPath, portalHomePath, portalLoginPath } from "../../app/paths.ts";
 import { AppLink, navigate } from "../../app/router.tsx";
 import { loginPath, useSession } from "../../app/session.tsx";
 import { t } from "../../i18n/i18n.ts";
@@ -23,9 +24,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { formatDateTime, SubmitButton } from "./portal.ui.tsx";
 
-export const portalLoginPath = "/inwoner/inloggen";
-export const demoCodesPath = "/inwoner/demo-codes";
-export const portalHomePath = "/mijn";
+export { demoCodesPath, portalHomePath, portalLoginPath };
 
 /** Residents log in through the municipality (OIDC) or with a one-time code sent by e-mail. */
 export function PortalLoginPage() {

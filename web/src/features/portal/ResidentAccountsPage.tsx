@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { residentAccountsPath } from "../../app/paths.ts";
 import { t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
@@ -19,7 +20,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { SubmitButton } from "./portal.ui.tsx";
 
-export const residentAccountsPath = "/inwoneraccounts";
+export { residentAccountsPath };
 
 interface Account {
   userId: string;

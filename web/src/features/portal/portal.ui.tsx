@@ -9,7 +9,8 @@ import {
 } from "@utrecht/component-library-react";
 import "./portal.css";
 import { useId, useState } from "react";
-import { getLanguage, type MessageKey, t } from "../../i18n/i18n.ts";
+import { formatDate as formatDateNl, formatDateTime as formatDateTimeNl } from "../../i18n/format.ts";
+import { type MessageKey, t } from "../../i18n/i18n.ts";
 
 export const GLOSSARY = ["wmo", "plan", "aftercare", "authorisation"] as const;
 export type GlossaryTerm = (typeof GLOSSARY)[number];
@@ -42,23 +43,11 @@ export function Term({ term }: { term: GlossaryTerm }) {
 }
 
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return "";
-  const date = value.length === 10 ? new Date(`${value}T12:00:00`) : new Date(value);
-  return date.toLocaleDateString(getLanguage() === "en" ? "en-GB" : "nl-NL", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
+  return value ? formatDateNl(value) : "";
 }
 
 export function formatDateTime(value: string): string {
-  return new Date(value).toLocaleString(getLanguage() === "en" ? "en-GB" : "nl-NL", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return formatDateTimeNl(value);
 }
 
 export function TextArea(props: {

@@ -15,13 +15,12 @@ import {
 import { useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
-import { AppLink } from "../../app/router.tsx";
 import { t, tOptional } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
-import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { DossierFrame } from "../dossier/DossierFrame.tsx";
 import { CheckboxField, TextAreaField } from "../dossier/TextAreaField.tsx";
 import { type Consent, day, type PurposeRegister } from "./types.ts";
 
@@ -51,11 +50,7 @@ export function ConsentPage({ householdId }: { householdId: string }) {
     }
   };
   return (
-    <>
-      <Paragraph>
-        <AppLink href={`/dossiers/${encodeURIComponent(householdId)}`}>{t("privacy.back")}</AppLink>
-      </Paragraph>
-      <PageTitle>{t("consent.title")}</PageTitle>
+    <DossierFrame householdId={householdId} section="privacy" title={t("consent.title")}>
       <SuccessMessage message={saved} />
       <ErrorMessage message={error ?? consents.error} />
       {!consents.data && !consents.error && <Loading />}
@@ -123,7 +118,7 @@ export function ConsentPage({ householdId }: { householdId: string }) {
           }}
         />
       )}
-    </>
+    </DossierFrame>
   );
 }
 

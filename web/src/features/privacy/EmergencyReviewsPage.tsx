@@ -2,6 +2,7 @@ import { Button, Paragraph } from "@utrecht/component-library-react";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { emergencyReviewsPath } from "../../app/paths.ts";
 import { t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
@@ -11,7 +12,7 @@ import { useSubmit } from "../../ui/useSubmit.ts";
 import { EmergencyTable } from "./EmergencyAccessPage.tsx";
 import type { EmergencyAccess } from "./types.ts";
 
-export const emergencyReviewsPath = "/noodtoegang/beoordelen";
+export { emergencyReviewsPath };
 
 /** The team lead's review list of emergency accesses by team members. */
 export function EmergencyReviewsPage() {

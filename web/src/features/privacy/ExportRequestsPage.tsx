@@ -12,6 +12,7 @@ import {
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { exportRequestsPath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
@@ -20,7 +21,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { time } from "./types.ts";
 
-export const exportRequestsPath = "/inzageverzoeken";
+export { exportRequestsPath };
 
 interface ExportRequest {
   id: string;

@@ -14,6 +14,7 @@ import {
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
+import { purposesPath } from "../../app/paths.ts";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
 import { t, tOptional } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
@@ -24,7 +25,7 @@ import { useSubmit } from "../../ui/useSubmit.ts";
 import { CheckboxField } from "../dossier/TextAreaField.tsx";
 import type { PurposeRegister } from "./types.ts";
 
-export const purposesPath = "/beheer/verwerkingsdoelen";
+export { purposesPath };
 
 /** The municipality's register of processing purposes; the administrator adds purposes. */
 export function PurposesPage() {

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
 /** Shapes of the privacy API (server/src/modules/privacy, emergencyAccess, residentRights). */
 export type AccessLevel =
   | "caseLead"
@@ -67,11 +68,5 @@ export interface EmergencyAccess {
   active: boolean;
 }
 
-export const day = (value: string | null) =>
-  value ? value.slice(0, 10).split("-").reverse().join("-") : "–";
-export const time = (iso: string) =>
-  new Date(iso).toLocaleString("nl-NL", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  });
+export const day = (value: string | null) => formatDate(value ? value.slice(0, 10) : null);
+export const time = (iso: string) => formatDateTime(iso);

@@ -10,6 +10,7 @@ import {
 } from "@utrecht/component-library-react";
 import { type FormEvent, useState } from "react";
 import { useResource } from "../../api/useResource.ts";
+import { formatDate } from "../../i18n/format.ts";
 import { t } from "../../i18n/i18n.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
@@ -31,8 +32,7 @@ interface Figures {
   referrals: Bar[];
 }
 
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString(document.documentElement.lang === "en" ? "en-GB" : "nl-NL");
+const day = (iso: string) => formatDate(iso);
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–");
 
 /** Figures on signals for a period: charts with tables, and the same as a CSV download. */

@@ -1,8 +1,10 @@
 import { ApiError } from "../../api/client.ts";
+import { publicSignalPath } from "../../app/paths.ts";
 import { t } from "../../i18n/i18n.ts";
 import type { FieldErrors } from "./reportFields.tsx";
 
-export const publicSignalPath = "/melden";
+export { publicSignalPath };
+
 export const publicStatusSegment = "status";
 
 export interface ReportValues {

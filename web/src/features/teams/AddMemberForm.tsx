@@ -1,10 +1,17 @@
-import { Button, Heading2 } from "@utrecht/component-library-react";
+import {
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormFieldDescription,
+  Heading2,
+} from "@utrecht/component-library-react";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import type { ListResponse, Organisation, TeamDetail, User } from "../../api/types.ts";
 import { useResource } from "../../api/useResource.ts";
 import { t } from "../../i18n/i18n.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
+import { EXPERTISE_DOMAINS, expertiseName } from "../../ui/areas.ts";
+import { CheckboxField, SelectField, TextField } from "../../ui/fields.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { splitList } from "./TeamsPage.tsx";
@@ -16,7 +23,8 @@ export function AddMemberForm({ team, onAdded }: { team: TeamDetail; onAdded(): 
   const [userId, setUserId] = useState("");
   const [organisationId, setOrganisationId] = useState("");
   const [hours, setHours] = useState("");
-  const [expertise, setExpertise] = useState("");
+  const [domains, setDomains] = useState<string[]>([]);
+  const [groups, setGroups] = useState("");
   const [office, setOffice] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
   const memberIds = new Set(team.members.map((member) => member.userId));
@@ -27,13 +35,14 @@ export function AddMemberForm({ team, onAdded }: { team: TeamDetail; onAdded(): 
       userId,
       organisationId,
       hoursPerWeek: Number(hours),
-      expertise: splitList(expertise),
+      expertise: [...domains, ...splitList(groups)],
       ...(team.model === "frontBackOffice" ? { office: office === "" ? null : office } : {}),
     });
     setSaved(t("team.memberAdded"));
     setUserId("");
     setHours("");
-    setExpertise("");
+    setDomains([]);
+    setGroups("");
     setOffice("");
     await onAdded();
   });
@@ -83,12 +92,25 @@ export function AddMemberForm({ team, onAdded }: { team: TeamDetail; onAdded(): 
         onChange={setHours}
         required
       />
+      <Fieldset>
+        <FieldsetLegend>{t("team.expertiseDomains")}</FieldsetLegend>
+        <FormFieldDescription>{t("team.expertiseDomainsHint")}</FormFieldDescription>
+        {EXPERTISE_DOMAINS.map((domain) => (
+          <CheckboxField
+            key={domain}
+            id={`member-expertise-${domain}`}
+            label={expertiseName(domain)}
+            checked={domains.includes(domain)}
+            onChange={(on) => setDomains(on ? [...domains, domain] : domains.filter((d) => d !== domain))}
+          />
+        ))}
+      </Fieldset>
       <TextField
         id="member-expertise"
-        label={t("team.expertise")}
-        hint={t("team.expertiseHint")}
-        value={expertise}
-        onChange={setExpertise}
+        label={t("team.targetGroups")}
+        hint={t("team.targetGroupsHint")}
+        value={groups}
+        onChange={setGroups}
       />
       {team.model === "frontBackOffice" && (
         <SelectField

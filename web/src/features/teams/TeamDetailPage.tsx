@@ -19,6 +19,7 @@ import { permissions } from "../../app/navigation.ts";
 import { AppLink } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
 import { t, tOptional } from "../../i18n/i18n.ts";
+import { expertiseName, useAreas } from "../../ui/areas.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -26,6 +27,7 @@ import { AddMemberForm } from "./AddMemberForm.tsx";
 import { teamModelLabel } from "./TeamsPage.tsx";
 
 export function TeamDetailPage({ teamId }: { teamId: string }) {
+  const areas = useAreas();
   const session = useAuthenticatedSession();
   const team = useResource<TeamDetail>(`/api/teams/${encodeURIComponent(teamId)}`);
   const canManage = hasAnyPermission(session, [permissions.teamManage]);
@@ -57,7 +59,7 @@ export function TeamDetailPage({ teamId }: { teamId: string }) {
         </DataListItem>
         <DataListItem>
           <DataListKey>{t("team.areaCodes")}</DataListKey>
-          <DataListValue>{areaCodes.join(", ")}</DataListValue>
+          <DataListValue>{areaCodes.map(areas.name).join(", ")}</DataListValue>
         </DataListItem>
       </DataList>
 
@@ -86,7 +88,7 @@ export function TeamDetailPage({ teamId }: { teamId: string }) {
                 <TableCell>{tOptional(`role.${member.role}`) ?? member.role}</TableCell>
                 <TableCell>{member.organisationName}</TableCell>
                 <TableCell>{member.hoursPerWeek}</TableCell>
-                <TableCell>{member.expertise.join(", ")}</TableCell>
+                <TableCell>{member.expertise.map(expertiseName).join(", ")}</TableCell>
                 {model === "frontBackOffice" && (
                   <TableCell>{t(member.office ? `office.${member.office}` : "office.none")}</TableCell>
                 )}

@@ -1,5 +1,8 @@
 import {
   Button,
+  Fieldset,
+  FieldsetLegend,
+  FormFieldDescription,
   Heading2,
   Paragraph,
   Table,
@@ -18,7 +21,8 @@ import { permissions } from "../../app/navigation.ts";
 import { AppLink } from "../../app/router.tsx";
 import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
 import { t, tOptional } from "../../i18n/i18n.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
+import { useAreas } from "../../ui/areas.ts";
+import { CheckboxField, SelectField, TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
@@ -37,6 +41,7 @@ export function splitList(value: string): string[] {
 }
 
 export function TeamsPage() {
+  const areas = useAreas();
   const session = useAuthenticatedSession();
   const list = useResource<ListResponse<TeamSummary>>("/api/teams");
   const canManage = hasAnyPermission(session, [permissions.teamManage]);
@@ -67,7 +72,7 @@ export function TeamsPage() {
                   <AppLink href={`/beheer/teams/${encodeURIComponent(team.id)}`}>{team.name}</AppLink>
                 </TableCell>
                 <TableCell>{teamModelLabel(team.model)}</TableCell>
-                <TableCell>{team.areaCodes.join(", ")}</TableCell>
+                <TableCell>{team.areaCodes.map(areas.name).join(", ")}</TableCell>
                 <TableCell>{team.memberCount}</TableCell>
               </TableRow>
             ))}
@@ -82,16 +87,17 @@ export function TeamsPage() {
 function CreateTeamForm({ onCreated }: { onCreated(): Promise<void> }) {
   const [name, setName] = useState("");
   const [model, setModel] = useState("");
-  const [areaCodes, setAreaCodes] = useState("");
+  const [areaCodes, setAreaCodes] = useState<string[]>([]);
+  const { districts } = useAreas();
   const [saved, setSaved] = useState<string | null>(null);
   const form = useSubmit(async () => {
     setSaved(null);
-    const body = { name, model, areaCodes: splitList(areaCodes) };
+    const body = { name, model, areaCodes };
     const created = await api.post<TeamDetail>("/api/teams", body);
     setSaved(t("teams.created", { name: created.name }));
     setName("");
     setModel("");
-    setAreaCodes("");
+    setAreaCodes([]);
     await onCreated();
   });
 
@@ -110,13 +116,21 @@ function CreateTeamForm({ onCreated }: { onCreated(): Promise<void> }) {
         options={teamModels.map((value) => ({ value, label: teamModelLabel(value) }))}
         required
       />
-      <TextField
-        id="team-area-codes"
-        label={t("teams.areaCodes")}
-        hint={t("teams.areaCodesHint")}
-        value={areaCodes}
-        onChange={setAreaCodes}
-      />
+      <Fieldset>
+        <FieldsetLegend>{t("teams.areaCodes")}</FieldsetLegend>
+        <FormFieldDescription>{t("teams.areasHint")}</FormFieldDescription>
+        {districts.map((d) => (
+          <CheckboxField
+            key={d.code}
+            id={`team-area-${d.code}`}
+            label={d.name}
+            checked={areaCodes.includes(d.code)}
+            onChange={(on) =>
+              setAreaCodes(on ? [...areaCodes, d.code] : areaCodes.filter((c) => c !== d.code))
+            }
+          />
+        ))}
+      </Fieldset>
       <Button type="submit" appearance="primary-action-button" busy={form.busy}>
         {t("teams.add")}
       </Button>
