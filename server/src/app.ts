@@ -36,6 +36,7 @@ import { teamRoutes } from "./modules/teams/teams.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { worklistRoutes } from "./modules/worklist/worklist.routes.ts";
 import { AuditSealer } from "./platform/audit/chain.ts";
+import { AuditWitness } from "./platform/audit/witness.ts";
 import { SecretBox } from "./platform/auth/secret-box.ts";
 import { endUserSessions } from "./platform/auth/sessions.ts";
 import type { Config } from "./platform/config.ts";
@@ -46,27 +47,40 @@ import { declareCommonErrors } from "./platform/http/common-errors.ts";
 import { registerErrorHandling } from "./platform/http/error-handler.ts";
 import { healthRoutes } from "./platform/http/health.ts";
 import { ErrorBody } from "./platform/http/schemas.ts";
+import { registerSecurityHeaders } from "./platform/http/security-headers.ts";
 
 export interface BuiltApp {
   app: App;
   sealer: AuditSealer;
 }
 
-/** Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens. */
+/**
+ * Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens.
+ * `database` is what requests use: the application login (platform/db/logins.ts). `owner`, when this
+ * process has it, runs maintenance that needs more than that login may do (the retention job).
+ */
 export async function buildApp(
   config: Config,
   database: Database,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; owner?: Database } = {},
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front (proxy-addr numbers hops from the socket outwards).
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: "array", allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const sealer = new AuditSealer(db, (error) => app.log.error({ err: error }, "audit sealing failed"));
+  const sealer = new AuditSealer(
+    db,
+    (error) => app.log.error({ err: error }, "audit sealing failed"),
+    new AuditWitness(config.auditWitnessDir, config.auditWitnessKey),
+  );
   const afterAudit = () => sealer.poke();
 
   app.addSchema(ErrorBody);
@@ -92,7 +106,8 @@ export async function buildApp(
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  // The API reference is for developers: in production only when API_DOCS=true.
+  if (config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
 
   registerAccess(app, { db, config, afterAudit });
@@ -124,20 +139,17 @@ export async function buildApp(
   exportDeliveryRoutes(app);
   outcomeRoutes(app);
   impactCalculatorRoutes(app);
-  const stopRetention = scheduleRetention(db, (error) =>
-    app.log.error({ err: error }, "retention job failed"),
-  );
+  // Retention deletes across every table: only with the owner's connection (else `npm run retention`).
+  const maintenance = options.owner?.db;
+  const stopRetention = maintenance
+    ? scheduleRetention(maintenance, (error) => app.log.error({ err: error }, "retention job failed"))
+    : () => {};
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
   }
 
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("x-frame-options", "DENY");
-    return payload;
-  });
+  registerSecurityHeaders(app, { secureCookies: config.secureCookies });
   app.addHook("onClose", async () => {
     stopRetention();
     await sealer.stop();

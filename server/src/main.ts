@@ -1,17 +1,21 @@
 import { buildApp } from "./app.ts";
 import { loadDemoData } from "./demo/demo-data.ts";
 import { ConfigError, loadConfig } from "./platform/config.ts";
-import { openDatabase } from "./platform/db/database.ts";
+import { openApplication, openOwner } from "./platform/db/logins.ts";
 import { migrate } from "./platform/db/migrate.ts";
 
-/** Start: config → database → migrations → demo data (first start only) → listen. */
+/**
+ * Start: config → migrations and demo data as the owner → the application's own login (which owns
+ * nothing, see platform/db/logins.ts) → listen.
+ */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const ran = await migrate(database.db);
-  if (config.loadDemoData) await loadDemoData(database.db);
-  const { app } = await buildApp(config, database, { logger: true });
+  const owner = await openOwner(config);
+  const ran = owner ? await migrate(owner.db) : [];
+  if (owner && config.loadDemoData) await loadDemoData(owner.db);
+  const database = await openApplication(config, owner);
+  const { app } = await buildApp(config, database, { logger: true, owner });
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { migrations: ran, database: database.kind, ms: Date.now() - started },
@@ -20,6 +24,7 @@ async function main() {
   const stop = async () => {
     await app.close();
     await database.close();
+    await owner?.close();
     process.exit(0);
   };
   process.once("SIGTERM", stop);

@@ -1,11 +1,16 @@
 import { runRetention } from "../modules/residentRights/retention.ts";
 import { loadConfig } from "../platform/config.ts";
-import { openDatabase } from "../platform/db/database.ts";
+import { openOwner } from "../platform/db/logins.ts";
 import { migrate } from "../platform/db/migrate.ts";
 
 /** Runs the retention job once: deletes or anonymises what has passed its retention period. */
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+// Retention deletes across every table: maintenance, run as the owner.
+const database = await openOwner(config);
+if (!database) {
+  console.error("Bewaartermijnen draaien als eigenaar: zet DATABASE_OWNER_URL.");
+  process.exit(1);
+}
 await migrate(database.db);
 const results = await runRetention(database.db, { now: new Date() });
 await database.close();

@@ -37,7 +37,7 @@ export interface OutboxMessageTable {
   municipalityId: string;
   id: ColumnType<string, string | undefined, never>;
   recipientUserId: string;
-  kind: "loginCode" | "newMessage" | "exportReady";
+  kind: "loginCode" | "newMessage" | "exportReady" | "passwordSetup" | "securityNotice";
   subject: string;
   body: string;
   createdAt: Timestamp;

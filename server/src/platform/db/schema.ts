@@ -7,6 +7,7 @@ import type { PlanTables } from "../../modules/plans/plans.tables.ts";
 import type { PortalTables } from "../../modules/portal/portal.tables.ts";
 import type { PrivacyTables } from "../../modules/privacy/privacy.tables.ts";
 import type { SignalTables } from "../../modules/signals/signals.tables.ts";
+import type { SecurityTables } from "../auth/security.tables.ts";
 
 /** Columns the database fills in. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -55,6 +56,9 @@ export interface AppUserTable {
   lockedUntil: Date | null;
   disabledAt: Date | null;
   createdAt: Timestamp;
+  /** A new TOTP secret until the user confirms it with a code (migration 0031). */
+  totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  passwordChangedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface TeamMembershipTable {
@@ -125,4 +129,5 @@ export interface DB
     PortalTables,
     PrivacyTables,
     AreaAnalysisTables,
-    ImpactCalculatorTables {}
+    ImpactCalculatorTables,
+    SecurityTables {}
