@@ -37,6 +37,14 @@ CREATE POLICY platform_read ON mfa_recovery_code FOR SELECT TO wijkwerk_service 
 CREATE POLICY platform_insert ON mfa_recovery_code FOR INSERT TO wijkwerk_service WITH CHECK (true);
 CREATE POLICY platform_update ON mfa_recovery_code FOR UPDATE TO wijkwerk_service USING (true) WITH CHECK (true);
 CREATE POLICY platform_delete ON mfa_recovery_code FOR DELETE TO wijkwerk_service USING (true);
+-- An administrator resetting a user's two-step verification (request role wijkwerk_app):
+--   select: which rows belong to the user (no hashes: only the key columns are granted)
+--   delete: an administrator of the municipality removes the user's codes
+GRANT SELECT (municipality_id, user_id), DELETE ON mfa_recovery_code TO wijkwerk_app;
+CREATE POLICY administrator_read ON mfa_recovery_code FOR SELECT TO wijkwerk_app USING (
+  municipality_id = (SELECT app_municipality_id()) AND (SELECT app_role()) = 'administrator');
+CREATE POLICY administrator_delete ON mfa_recovery_code FOR DELETE TO wijkwerk_app USING (
+  municipality_id = (SELECT app_municipality_id()) AND (SELECT app_role()) = 'administrator');
 
 -- One-time set-password links: the token's SHA-256, who asked, until when; used once.
 CREATE TABLE password_setup_token (
@@ -63,6 +71,19 @@ GRANT SELECT, INSERT, UPDATE ON password_setup_token TO wijkwerk_service;
 CREATE POLICY platform_read ON password_setup_token FOR SELECT TO wijkwerk_service USING (true);
 CREATE POLICY platform_insert ON password_setup_token FOR INSERT TO wijkwerk_service WITH CHECK (true);
 CREATE POLICY platform_update ON password_setup_token FOR UPDATE TO wijkwerk_service USING (true) WITH CHECK (true);
+-- The same use case also runs inside an administrator's request (issuePasswordSetup with ctx.trx):
+--   select: an administrator of the municipality (to expire the user's older links)
+--   insert: an administrator of the municipality, as the requester
+--   update: an administrator of the municipality (expire older links)
+GRANT SELECT, INSERT, UPDATE ON password_setup_token TO wijkwerk_app;
+CREATE POLICY administrator_read ON password_setup_token FOR SELECT TO wijkwerk_app USING (
+  municipality_id = (SELECT app_municipality_id()) AND (SELECT app_role()) = 'administrator');
+CREATE POLICY administrator_insert ON password_setup_token FOR INSERT TO wijkwerk_app WITH CHECK (
+  municipality_id = (SELECT app_municipality_id()) AND (SELECT app_role()) = 'administrator'
+  AND requested_by_user_id = (SELECT app_user_id()));
+CREATE POLICY administrator_update ON password_setup_token FOR UPDATE TO wijkwerk_app USING (
+  municipality_id = (SELECT app_municipality_id()) AND (SELECT app_role()) = 'administrator')
+  WITH CHECK (municipality_id = (SELECT app_municipality_id()));
 
 -- A new TOTP secret waits here until the user confirms it with a code; the active one stays on.
 ALTER TABLE app_user ADD COLUMN totp_pending_secret text;

@@ -112,7 +112,11 @@ export async function buildApp(
 
   registerAccess(app, { db, config, afterAudit });
   healthRoutes(app, database);
-  authRoutes(app, createAuthDeps(db, new SecretBox(config.sessionSecret), afterAudit), config);
+  authRoutes(
+    app,
+    createAuthDeps(db, new SecretBox(config.sessionSecret), afterAudit, config.sessionSecret),
+    config,
+  );
   oidcRoutes(app, { db, config, afterAudit });
   organisationRoutes(app);
   teamRoutes(app);
@@ -125,7 +129,7 @@ export async function buildApp(
   reciprocityRoutes(app);
   worklistRoutes(app);
   directoryRoutes(app, { db, importMaxRows: config.directoryImportMaxRows });
-  userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId));
+  userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId), config.publicUrl);
   auditRoutes(app);
   registerPortal(app, { db, config, afterAudit });
   signalRoutes(app, { db, afterAudit });

@@ -10,6 +10,7 @@ export interface TestApp extends BuiltApp {
   database: Database;
   /** The application login the app runs on (owns nothing). */
   appDatabase: Database;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -17,14 +18,14 @@ export interface TestApp extends BuiltApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const appDatabase = await openAppLogin(database);
-  const built = await buildApp(testConfig({ webDist: "/nonexistent", ...overrides }), appDatabase, {
-    owner: database,
-  });
+  const config = testConfig({ webDist: "/nonexistent", ...overrides });
+  const built = await buildApp(config, appDatabase, { owner: database });
   await built.app.ready();
   return {
     ...built,
     database,
     appDatabase,
+    config,
     async close() {
       await built.app.close();
       await appDatabase.close();

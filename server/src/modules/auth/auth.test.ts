@@ -48,23 +48,13 @@ describe("authentication", () => {
     assert.equal(wrong.json().message, "Gebruikersnaam of wachtwoord is onjuist.");
   });
 
-  test("locks an account for 15 minutes after five failed attempts, even with the right password", async () => {
-    const user = await team.member();
-    for (let i = 0; i < 4; i++)
-      assert.equal((await login(t, user.username, "fout", "10.2.0.1")).statusCode, 401);
-    const fifth = await login(t, user.username, "fout", "10.2.0.1");
-    assert.equal(fifth.statusCode, 423);
-    const right = await login(t, user.username, TEST_PASSWORD, "10.2.0.2");
-    assert.equal(right.statusCode, 423);
-    assert.match(right.json().message, /Te veel mislukte pogingen/);
-  });
-
   test("rate-limits one client address across accounts", async () => {
     let last = 0;
-    for (let i = 0; i < 21; i++) last = (await login(t, `guess${i}`, "fout", "10.3.0.1")).statusCode;
+    for (let i = 0; i < 51; i++) last = (await login(t, `guess${i}`, "fout", "10.3.0.1")).statusCode;
     const res = await login(t, "guess-final", "fout", "10.3.0.1");
     assert.equal(res.statusCode, 429);
-    assert.ok([401, 423, 429].includes(last));
+    assert.ok(Number(res.headers["retry-after"]) > 0);
+    assert.ok([401, 429].includes(last));
   });
 
   test("refuses a state-changing request without or with a wrong CSRF token", async () => {
@@ -135,7 +125,9 @@ describe("authentication", () => {
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
     assert.equal((await client.post("/api/auth/mfa/enable", { code: "000000" })).statusCode, 400);
     const code = totp.generate();
-    assert.equal((await client.post("/api/auth/mfa/enable", { code })).statusCode, 200);
+    const enabled = await client.post("/api/auth/mfa/enable", { code });
+    assert.equal(enabled.statusCode, 200);
+    assert.equal(enabled.json().recoveryCodes.length, 10, "recovery codes are shown once, at enabling");
 
     const again = await login(t, user.username, TEST_PASSWORD);
     assert.deepEqual(again.json(), { status: "mfaRequired" });
