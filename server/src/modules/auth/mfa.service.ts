@@ -9,7 +9,7 @@ import {
   looksLikeRecoveryCode,
   removeRecoveryCodes,
   replaceRecoveryCodes,
-  useRecoveryCode,
+  redeemRecoveryCode,
 } from "../../platform/auth/recovery-codes.ts";
 import { NOTICES, noticeToUser } from "../../platform/auth/security-notice.ts";
 import { markMfaPassed, type SessionState } from "../../platform/auth/sessions.ts";
@@ -67,7 +67,7 @@ async function checkCode(
     return { step };
   }
   if (options.recovery && looksLikeRecoveryCode(trimmed)) {
-    const left = await useRecoveryCode(deps.db, deps.codeKey, account(session), trimmed, new Date());
+    const left = await redeemRecoveryCode(deps.db, deps.codeKey, account(session), trimmed, new Date());
     if (left !== undefined) {
       await deps.throttle.reset(SECOND_FACTOR, accountKey(session));
       await audit(deps, whoOf(session), clientIp, {

@@ -59,7 +59,7 @@ export async function replaceRecoveryCodes(
 }
 
 /** Uses up a code; returns how many unused codes are left, or undefined when the code is not valid. */
-export async function useRecoveryCode(
+export async function redeemRecoveryCode(
   db: Kysely<DB>,
   key: string,
   user: { municipalityId: string; id: string },
