@@ -7,9 +7,9 @@ import { verifyPassword } from "../../platform/auth/password.ts";
 import {
   countRecoveryCodes,
   looksLikeRecoveryCode,
+  redeemRecoveryCode,
   removeRecoveryCodes,
   replaceRecoveryCodes,
-  redeemRecoveryCode,
 } from "../../platform/auth/recovery-codes.ts";
 import { NOTICES, noticeToUser } from "../../platform/auth/security-notice.ts";
 import { markMfaPassed, type SessionState } from "../../platform/auth/sessions.ts";
