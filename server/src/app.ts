@@ -132,7 +132,12 @@ export async function buildApp(
   userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId), config.publicUrl);
   auditRoutes(app);
   registerPortal(app, { db, config, afterAudit });
-  signalRoutes(app, { db, afterAudit });
+  signalRoutes(app, {
+    db,
+    afterAudit,
+    secret: config.sessionSecret,
+    partnerApiPerMinute: config.partnerApiPerMinute,
+  });
   areaAnalysisRoutes(app);
   staffingRoutes(app);
   privacyRoutes(app);

@@ -31,6 +31,8 @@ export interface Config {
   auditWitnessDir: string;
   /** Key that signs those heads (AUDIT_WITNESS_KEY; derived from SESSION_SECRET when unset). */
   auditWitnessKey: string;
+  /** Requests per partner API key per minute (PARTNER_API_PER_MINUTE), 429 with Retry-After above it. */
+  partnerApiPerMinute: number;
   /** Most rows one social-map CSV import may hold (DIRECTORY_IMPORT_MAX_ROWS). */
   directoryImportMaxRows: number;
 }
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiDocs: (env.API_DOCS ?? (production ? "false" : "true")) === "true",
     auditWitnessDir: path.resolve(env.AUDIT_WITNESS_DIR ?? path.join(dataDir, "audit-witness")),
     auditWitnessKey: env.AUDIT_WITNESS_KEY ?? derive(sessionSecret, "audit witness"),
+    partnerApiPerMinute: Number(env.PARTNER_API_PER_MINUTE ?? 30),
     directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
   };
 }
