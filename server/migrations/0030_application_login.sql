@@ -40,7 +40,12 @@ GRANT SELECT ON municipality, organisation, team, team_membership, resident_acco
 GRANT SELECT, INSERT, UPDATE ON one_time_code TO wijkwerk_service;
 GRANT SELECT, INSERT ON outbox_message TO wijkwerk_service;
 GRANT SELECT ON partner_api_key TO wijkwerk_service;
-GRANT INSERT ON audit_event TO wijkwerk_service;
+-- Appending events names only what an event says: never its time, chain position or hash, so no login
+-- of the application can back-date an event or slip in one that looks sealed.
+REVOKE INSERT ON audit_event FROM wijkwerk_app;
+GRANT INSERT (municipality_id, action, actor_user_id, actor_role, actor_organisation_id, team_id,
+  resource_type, resource_id, household_id, resident_id, client_ip, reason, details)
+  ON audit_event TO wijkwerk_app, wijkwerk_service;
 
 -- access: app_user (platform login wijkwerk_service; the request policies are unchanged)
 --   select: platform code, to find an account by username at login and to load a session's user
