@@ -39,7 +39,7 @@ import { AuditSealer } from "./platform/audit/chain.ts";
 import { AuditWitness } from "./platform/audit/witness.ts";
 import { SecretBox } from "./platform/auth/secret-box.ts";
 import { endUserSessions } from "./platform/auth/sessions.ts";
-import type { Config } from "./platform/config.ts";
+import { type Config, derive } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { registerAccess } from "./platform/http/access.ts";
 import type { App } from "./platform/http/app-type.ts";
@@ -121,7 +121,7 @@ export async function buildApp(
   organisationRoutes(app);
   teamRoutes(app);
   areaRoutes(app);
-  householdRoutes(app);
+  householdRoutes(app, { searchAuditKey: derive(config.sessionSecret, "audit of searched BSNs") });
   caseRoutes(app);
   assessmentRoutes(app);
   planRoutes(app);

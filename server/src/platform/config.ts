@@ -118,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** A value derived from the session secret for another purpose (a key is never used twice). */
-function derive(secret: string, purpose: string): string {
+export function derive(secret: string, purpose: string): string {
   return createHmac("sha256", secret).update(`wijkwerk:${purpose}`).digest("base64url");
 }
 
