@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
+import { writeCsv } from "../../platform/csv/csv.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import { buurtShapes } from "./signals.map.ts";
 import { findArea } from "./signals.repository.ts";
@@ -254,12 +255,6 @@ export async function getFigures(ctx: RequestContext, query: { from?: string; to
   };
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  // Quote, and neutralise spreadsheet formulas (CSV injection).
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
-};
-
 export async function exportFigures(ctx: RequestContext, query: { from?: string; to?: string }) {
   const f = await getFigures(ctx, query);
   const lines: (string | number | null)[][] = [["onderdeel", "sleutel", "omschrijving", "aantal"]];
@@ -287,5 +282,5 @@ export async function exportFigures(ctx: RequestContext, query: { from?: string;
     resourceType: "signal",
     details: { from: f.from, to: f.to, total: f.total },
   });
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return writeCsv(lines, { delimiter: ";" });
 }
