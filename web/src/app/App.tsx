@@ -5,8 +5,10 @@ import { BudgetPage } from "../features/areaAnalysis/BudgetPage.tsx";
 import { CbsImportPage } from "../features/areaAnalysis/CbsImportPage.tsx";
 import { StaffingPage } from "../features/areaAnalysis/StaffingPage.tsx";
 import { AuditPage } from "../features/audit/AuditPage.tsx";
+import { AccountPage, accountPath } from "../features/auth/AccountPage.tsx";
 import { LoginPage, mfaSetupPath } from "../features/auth/LoginPage.tsx";
 import { MfaSetupPage } from "../features/auth/MfaSetupPage.tsx";
+import { SetPasswordPage, setPasswordPath } from "../features/auth/SetPasswordPage.tsx";
 import { ConferencePage } from "../features/conferences/ConferencePage.tsx";
 import { ConferencesPage, conferencesPath } from "../features/conferences/ConferencesPage.tsx";
 import { LearningNotesPage, learningNotesPath } from "../features/conferences/LearningNotesPage.tsx";
@@ -232,6 +234,7 @@ const routes: Route[] = [
   },
   { pattern: "/", anyOf: [], render: () => <HomePage /> },
   { pattern: mfaSetupPath, anyOf: [], render: () => <MfaSetupPage /> },
+  { pattern: accountPath, anyOf: [], render: () => <AccountPage /> },
   {
     pattern: "/beheer/organisaties",
     anyOf: permissionsFor("/beheer/organisaties"),
@@ -358,6 +361,7 @@ export function App() {
     isResidentPage ||
     isPortalLogin ||
     path === loginPath ||
+    path === setPasswordPath ||
     (path === mfaSetupPath && state.status === "anonymous");
 
   // A resident's start page is the portal.
@@ -373,6 +377,7 @@ export function App() {
   function renderPage() {
     if (state.status === "loading") return <Loading />;
     if (path === loginPath) return <LoginPage />;
+    if (path === setPasswordPath) return <SetPasswordPage />;
     if (path === demoCodesPath) return <DemoCodesPage />;
     if (path === portalLoginPath && state.status !== "authenticated") return <PortalLoginPage />;
     if (isResidentPage) return publicPage;

@@ -1,4 +1,5 @@
 import { areaAnalysisEn } from "../features/areaAnalysis/messages.en.ts";
+import { authEn } from "../features/auth/messages.en.ts";
 import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
 import { dossierEn } from "../features/dossier/messages.en.ts";
@@ -11,6 +12,7 @@ import type { Catalogue } from "./nl.ts";
 
 /** English catalogue: the same keys as the Dutch one; the compiler checks none is missing. */
 export const en: Catalogue = {
+  ...authEn,
   ...portalEn,
   ...signalsEn,
   ...plansEn,
@@ -179,8 +181,6 @@ export const en: Catalogue = {
   "users.displayName": "Name",
   "users.email": "Email address",
   "users.role": "Role",
-  "users.password": "Initial password",
-  "users.passwordHint": "At least 12 characters. The user can change it later.",
   "users.organisation": "Home organisation",
   "users.noOrganisation": "No organisation",
   "users.status": "Status",

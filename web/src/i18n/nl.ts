@@ -1,4 +1,5 @@
 import { areaAnalysisNl } from "../features/areaAnalysis/messages.nl.ts";
+import { authNl } from "../features/auth/messages.nl.ts";
 import { conferencesNl } from "../features/conferences/messages.nl.ts";
 import { directoryNl } from "../features/directory/messages.nl.ts";
 import { dossierNl } from "../features/dossier/messages.nl.ts";
@@ -9,6 +10,7 @@ import { privacyNl } from "../features/privacy/messages.nl.ts";
 import { signalsNl } from "../features/signals/messages.nl.ts";
 /** The Dutch message catalogue: every text the resident or professional sees. */
 export const nl = {
+  ...authNl,
   ...portalNl,
   ...signalsNl,
   ...plansNl,
@@ -177,8 +179,6 @@ export const nl = {
   "users.displayName": "Naam",
   "users.email": "E-mailadres",
   "users.role": "Rol",
-  "users.password": "Eerste wachtwoord",
-  "users.passwordHint": "Minimaal 12 tekens. De gebruiker kan dit later zelf veranderen.",
   "users.organisation": "Moederorganisatie",
   "users.noOrganisation": "Geen organisatie",
   "users.status": "Status",

@@ -11,6 +11,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { destinations } from "../app/navigation.ts";
 import { AppLink, usePath } from "../app/router.tsx";
 import { hasAnyPermission, useSession } from "../app/session.tsx";
+import { accountPath } from "../features/auth/AccountPage.tsx";
 import { t, tOptional } from "../i18n/i18n.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 
@@ -55,6 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {tOptional(`role.${session.user.role}`) ?? session.user.role} ·{" "}
                   {session.user.municipalityName}
                 </Paragraph>
+                <AppLink href={accountPath}>{t("account.link")}</AppLink>
                 <Button appearance="secondary-action-button" onClick={() => void logout()}>
                   {t("header.logout")}
                 </Button>
