@@ -83,8 +83,14 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
         response: { 200: LoginResult, ...errors(429) },
       },
     },
-    async (request) => {
-      await verifySecondFactor(deps, requireSession(request.session), request.body.code, request.ip);
+    async (request, reply) => {
+      const { token } = await verifySecondFactor(
+        deps,
+        requireSession(request.session),
+        request.body.code,
+        request.ip,
+      );
+      setSessionCookie(reply, config, token);
       return { status: "ok" as const };
     },
   );
@@ -117,7 +123,16 @@ export function authRoutes(app: App, deps: AuthDeps, config: Config): void {
         response: { 200: MfaEnabled, ...errors(429) },
       },
     },
-    async (request) => enableMfa(deps, requireSession(request.session), request.body.code, request.ip),
+    async (request, reply) => {
+      const { token, result } = await enableMfa(
+        deps,
+        requireSession(request.session),
+        request.body.code,
+        request.ip,
+      );
+      setSessionCookie(reply, config, token);
+      return result;
+    },
   );
 
   app.post(

@@ -21,8 +21,6 @@ export interface AuthDeps {
   afterAudit: () => void;
   /** Shared counters in the database: every instance sees the same failures. */
   throttle: Throttle;
-  /** Keys the recovery-code hashes. */
-  codeKey: string;
 }
 
 export function createAuthDeps(
@@ -36,7 +34,6 @@ export function createAuthDeps(
     secrets,
     afterAudit,
     throttle: new Throttle(db, serverSecret),
-    codeKey: `${serverSecret}:recovery-codes`,
   };
 }
 

@@ -118,7 +118,7 @@ describe("authentication", () => {
   test("two-factor authentication: set up, required at next login, codes cannot be reused", async () => {
     const user = await team.member();
     const client = await logInAs(t.app, user.username);
-    const setup = await client.post("/api/auth/mfa/setup");
+    const setup = await client.post("/api/auth/mfa/setup", { password: TEST_PASSWORD });
     assert.equal(setup.statusCode, 200);
     const { secret, qrSvg } = setup.json();
     assert.match(qrSvg, /<svg/);
@@ -152,7 +152,13 @@ describe("authentication", () => {
       payload: { code: next },
     });
     assert.equal(ok.statusCode, 200);
-    assert.equal((await t.app.inject({ url: "/api/teams", headers: { cookie } })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ url: "/api/teams", headers: { cookie } })).statusCode,
+      401,
+      "token renewed",
+    );
+    const renewed = cookieOf(ok);
+    assert.equal((await t.app.inject({ url: "/api/teams", headers: { cookie: renewed } })).statusCode, 200);
   });
 
   test("a municipality can require two factors for a role", async () => {

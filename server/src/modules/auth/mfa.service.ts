@@ -12,7 +12,7 @@ import {
   replaceRecoveryCodes,
 } from "../../platform/auth/recovery-codes.ts";
 import { NOTICES, noticeToUser } from "../../platform/auth/security-notice.ts";
-import { markMfaPassed, type SessionState } from "../../platform/auth/sessions.ts";
+import { createSession, endSession, type SessionState } from "../../platform/auth/sessions.ts";
 import { matchTotp, newTotpSecret, totpEnrolment } from "../../platform/auth/totp.ts";
 import { AppError, badRequest, conflict } from "../../platform/http/errors.ts";
 import { type AuthDeps, audit, TOO_SOON, whoOf } from "./auth.service.ts";
@@ -67,7 +67,7 @@ async function checkCode(
     return { step };
   }
   if (options.recovery && looksLikeRecoveryCode(trimmed)) {
-    const left = await redeemRecoveryCode(deps.db, deps.codeKey, account(session), trimmed, new Date());
+    const left = await redeemRecoveryCode(deps.db, account(session), trimmed, new Date());
     if (left !== undefined) {
       await deps.throttle.reset(SECOND_FACTOR, accountKey(session));
       await audit(deps, whoOf(session), clientIp, {
@@ -95,6 +95,20 @@ async function checkCode(
   throw WRONG_CODE();
 }
 
+/**
+ * A passed second factor is a new authentication: a new session token replaces the one of the password
+ * step (ASVS 7.2.4), so a token seen before the second factor is worth nothing after it.
+ */
+async function renewSession(deps: AuthDeps, session: SessionState, clientIp: string): Promise<string> {
+  const token = await createSession(
+    deps.db,
+    { municipalityId: session.actor.municipalityId, id: session.actor.userId },
+    { mfaPassed: true, clientIp },
+  );
+  await endSession(deps.db, session.id);
+  return token;
+}
+
 async function storeStep(deps: AuthDeps, session: SessionState, match: { step: number } | object) {
   if (!("step" in match)) return;
   await deps.db
@@ -119,13 +133,14 @@ export async function verifySecondFactor(
     recovery: true,
   });
   await storeStep(deps, session, match);
-  await markMfaPassed(deps.db, session.id);
+  const token = await renewSession(deps, session, clientIp);
   await audit(deps, whoOf(session), clientIp, {
     action: "session.loggedIn",
     resourceType: "user",
     resourceId: session.actor.userId,
     details: { mfa: "step" in match ? "totp" : "recoveryCode" },
   });
+  return { token };
 }
 
 export interface Reauthentication {
@@ -221,8 +236,8 @@ export async function enableMfa(deps: AuthDeps, session: SessionState, code: str
     .where("municipalityId", "=", session.actor.municipalityId)
     .where("id", "=", session.actor.userId)
     .execute();
-  await markMfaPassed(deps.db, session.id);
-  const recoveryCodes = await replaceRecoveryCodes(deps.db, deps.codeKey, account(session));
+  const token = await renewSession(deps, session, clientIp);
+  const recoveryCodes = await replaceRecoveryCodes(deps.db, account(session));
   await audit(deps, whoOf(session), clientIp, {
     action: state.totpEnabled ? "session.mfaChanged" : "session.mfaEnabled",
     resourceType: "user",
@@ -232,7 +247,7 @@ export async function enableMfa(deps: AuthDeps, session: SessionState, code: str
     const notice = NOTICES.mfaChanged();
     await noticeToUser(deps.db, account(session), notice.subject, notice.body);
   }
-  return { status: "ok" as const, recoveryCodes };
+  return { token, result: { status: "ok" as const, recoveryCodes } };
 }
 
 /** New recovery codes (the old ones stop working); needs password and code. */
@@ -245,7 +260,7 @@ export async function renewRecoveryCodes(
   const state = await assertReauthenticated(deps, session, proof, clientIp);
   if (!state.totpEnabled)
     throw badRequest("mfaNotEnabled", "Tweestapsverificatie is voor dit account niet ingesteld.");
-  const recoveryCodes = await replaceRecoveryCodes(deps.db, deps.codeKey, account(session));
+  const recoveryCodes = await replaceRecoveryCodes(deps.db, account(session));
   await audit(deps, whoOf(session), clientIp, {
     action: "session.recoveryCodesRenewed",
     resourceType: "user",

@@ -32,7 +32,14 @@ describe("two-step verification", () => {
     const totp = new TOTP({ secret: Secret.fromBase32(setup.json().secret) });
     const enabled = await client.post("/api/auth/mfa/enable", { code: totp.generate() });
     assert.equal(enabled.statusCode, 200, enabled.body);
-    return { user, client, totp, recoveryCodes: enabled.json().recoveryCodes as string[] };
+    // Passing a second factor renews the session token (ASVS 7.2.4).
+    assert.equal((await client.get("/api/teams")).statusCode, 401, "the token of before is ended");
+    return {
+      user,
+      client: await clientOf(t.app, enabled),
+      totp,
+      recoveryCodes: enabled.json().recoveryCodes as string[],
+    };
   }
 
   /** A code from a later time step, so it was not used before (a code works once). */
@@ -117,8 +124,14 @@ describe("two-step verification", () => {
 
   async function logInWithCode(username: string, code: string): Promise<Client> {
     const half = await halfLoggedIn(username);
-    assert.equal((await half.post("/api/auth/mfa/verify", { code })).statusCode, 200);
-    return half;
+    const verified = await half.post("/api/auth/mfa/verify", { code });
+    assert.equal(verified.statusCode, 200);
+    assert.equal(
+      (await half.get("/api/auth/session")).statusCode,
+      401,
+      "a new token after the second factor",
+    );
+    return clientOf(t.app, verified);
   }
 
   test("removing 2FA and renewing recovery codes need the current password and a current code", async () => {

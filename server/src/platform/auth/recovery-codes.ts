@@ -1,11 +1,13 @@
-import { createHmac, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
 
 /**
- * Recovery codes for two-step verification: ten codes of ten characters (about 50 bits each) from an
- * alphabet without look-alikes, shown once; the table keeps only an HMAC-SHA256 keyed with a server
- * secret and the user's id, so a copy of the table does not give the codes. Each works once.
+ * Recovery codes for two-step verification: ten codes of ten characters (50 bits each) from an
+ * alphabet without look-alikes, from the CSPRNG, shown once. Under 112 bits, so (ASVS 6.5.2) the table
+ * keeps each as an argon2id hash with its own salt, like a password; a copy of the table does not give
+ * the codes. Each works once.
  */
 export const RECOVERY_CODE_COUNT = 10;
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -27,17 +29,13 @@ export function looksLikeRecoveryCode(input: string): boolean {
   return normaliseRecoveryCode(input) !== undefined;
 }
 
-function hashOf(key: string, userId: string, code: string): string {
-  return createHmac("sha256", key).update(`recovery|${userId}|${code}`).digest("hex");
-}
-
 /** Replaces the user's codes with new ones; returns them (the only time they exist in clear). */
 export async function replaceRecoveryCodes(
   db: Kysely<DB>,
-  key: string,
   user: { municipalityId: string; id: string },
 ): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const hashes = await Promise.all(codes.map((code) => hashPassword(code)));
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom("mfaRecoveryCode")
@@ -46,13 +44,7 @@ export async function replaceRecoveryCodes(
       .execute();
     await trx
       .insertInto("mfaRecoveryCode")
-      .values(
-        codes.map((code) => ({
-          municipalityId: user.municipalityId,
-          userId: user.id,
-          codeHash: hashOf(key, user.id, code),
-        })),
-      )
+      .values(hashes.map((codeHash) => ({ municipalityId: user.municipalityId, userId: user.id, codeHash })))
       .execute();
   });
   return codes;
@@ -61,19 +53,34 @@ export async function replaceRecoveryCodes(
 /** Uses up a code; returns how many unused codes are left, or undefined when the code is not valid. */
 export async function redeemRecoveryCode(
   db: Kysely<DB>,
-  key: string,
   user: { municipalityId: string; id: string },
   input: string,
   now: Date,
 ): Promise<number | undefined> {
   const code = normaliseRecoveryCode(input);
   if (!code) return undefined;
+  const unused = await db
+    .selectFrom("mfaRecoveryCode")
+    .select("codeHash")
+    .where("municipalityId", "=", user.municipalityId)
+    .where("userId", "=", user.id)
+    .where("usedAt", "is", null)
+    .execute();
+  // At most ten hashes to try; attempts are throttled per account by the caller.
+  let match: string | undefined;
+  for (const { codeHash } of unused) {
+    if (await verifyPassword(codeHash, code)) {
+      match = codeHash;
+      break;
+    }
+  }
+  if (!match) return undefined;
   const used = await db
     .updateTable("mfaRecoveryCode")
     .set({ usedAt: now })
     .where("municipalityId", "=", user.municipalityId)
     .where("userId", "=", user.id)
-    .where("codeHash", "=", hashOf(key, user.id, code))
+    .where("codeHash", "=", match)
     .where("usedAt", "is", null)
     .executeTakeFirst();
   if (used.numUpdatedRows === 0n) return undefined;
