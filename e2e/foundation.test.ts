@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import * as OTPAuth from "otpauth";
 import {
+  demoPassword,
   expectAlert,
   expectPage,
   logIn,
@@ -91,6 +92,8 @@ describe("foundation journeys", () => {
     await page.goto(`${suite.url()}/`);
     await page.getByRole("link", { name: "Tweestapsverificatie instellen" }).click();
     await expectPage(page, "Tweestapsverificatie instellen");
+    // From a signed-in session the current password comes first (issue 18).
+    await page.getByLabel(/^Huidig wachtwoord/).fill(demoPassword);
     await page.getByRole("button", { name: "Begin met instellen" }).click();
     const secret = ((await page.getByTestId("mfa-secret").textContent()) ?? "").trim();
     assert.ok(secret.length >= 16, "the secret is shown for manual entry");
@@ -100,6 +103,8 @@ describe("foundation journeys", () => {
     const usedStep = Math.floor(Date.now() / 30_000);
     await page.getByLabel(/^Code van 6 cijfers/).fill(totp.generate());
     await page.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
+    await page.getByLabel("Ik heb mijn herstelcodes bewaard").check();
+    await page.getByRole("button", { name: "Verder" }).click();
     await expectPage(page, /^(Welkom|Te beoordelen)/);
     await logOut(page);
 

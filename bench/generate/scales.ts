@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCsvLine, readCbsAreas } from "../../server/src/modules/areas/areas.loader.ts";
+import { readCbsAreas } from "../../server/src/modules/areas/areas.loader.ts";
+import { parseCsvRows } from "../../server/src/platform/csv/csv.ts";
 
 /**
  * The generator's scales. `town` is Wijk bij Duurstede (GM0352, ~24,000 inhabitants), `city` Utrecht
@@ -68,10 +69,8 @@ export const SCALES: Record<Scale["name"], Scale> = {
 const CBS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../reference/cbs");
 
 function readCsv(file: string): Record<string, string>[] {
-  const lines = fs.readFileSync(path.join(CBS_DIR, file), "utf8").split(/\r?\n/).filter(Boolean);
-  const header = parseCsvLine(lines[0] ?? "");
-  return lines.slice(1).map((line) => {
-    const f = parseCsvLine(line);
+  const [header = [], ...records] = parseCsvRows(fs.readFileSync(path.join(CBS_DIR, file), "utf8"), ",");
+  return records.map((f) => {
     return Object.fromEntries(header.map((h, i) => [h, (f[i] ?? "").trim()]));
   });
 }

@@ -56,7 +56,8 @@ function describe(violation: Result): string {
 /** Runs axe (WCAG 2.1 A and AA) on the page and fails with a readable list of violations. */
 export async function checkA11y(page: Page, label = page.url()): Promise<void> {
   const hasAxe = await page.evaluate(() => "axe" in window);
-  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP forbids those.
+  if (!hasAxe) await page.evaluate(axeSource);
   const results = await page.evaluate(() =>
     (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(
       document,
@@ -67,4 +68,24 @@ export async function checkA11y(page: Page, label = page.url()): Promise<void> {
     const report = results.violations.map(describe).join("\n");
     throw new Error(`Accessibility violations on ${label}:\n${report}`);
   }
+}
+
+/**
+ * Records every Content-Security-Policy violation of the page (issue 18: the built web app must work
+ * under the strict CSP). Call before the first navigation; read with cspViolations().
+ */
+export async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }

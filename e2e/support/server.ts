@@ -1,7 +1,10 @@
+import type { Database } from "../../server/src/platform/db/database.ts";
 import { startServer } from "../../server/src/test/harness.ts";
 
 export interface TestServer {
   url: string;
+  /** The owner's handle on the database (for checks such as the outbox a mail relay would send). */
+  database: Database;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { after, before } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, watchCsp } from "./browser.ts";
 import { startTestServer, type TestServer } from "./server.ts";
 
 /**
@@ -19,6 +19,11 @@ export function journeySuite(options: { timeoutMs?: number } = {}) {
     await server?.close();
   });
   return {
+    /** The owner's handle on the server's database (to read what the app e-mails, for example). */
+    database() {
+      if (!server) throw new Error("the test server has not started");
+      return server.database;
+    },
     url(): string {
       if (!server) throw new Error("the test server has not started");
       return server.url;
@@ -29,6 +34,7 @@ export function journeySuite(options: { timeoutMs?: number } = {}) {
       browsers.push(browser);
       const page = await browser.newPage({ locale: "nl-NL" });
       page.setDefaultTimeout(options.timeoutMs ?? 15_000);
+      await watchCsp(page);
       return page;
     },
   };

@@ -16,7 +16,8 @@ ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_sent_state CHECK ((stat
 ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_dead_state CHECK ((state = 'dead') = (dead_at IS NOT NULL));
 ALTER TABLE outbox_message DROP CONSTRAINT outbox_message_kind_check;
 ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_kind_check
-  CHECK (kind IN ('loginCode', 'newMessage', 'exportReady', 'accountChanged', 'reminder', 'passwordSetup'));
+  CHECK (kind IN ('loginCode', 'newMessage', 'exportReady', 'accountChanged', 'reminder', 'passwordSetup',
+    'securityNotice'));
 CREATE INDEX outbox_message_due ON outbox_message (next_attempt_at) WHERE state IN ('pending', 'sending');
 CREATE INDEX outbox_message_state ON outbox_message (municipality_id, state, created_at);
 
@@ -84,22 +85,3 @@ CREATE INDEX reminder_signal ON reminder (municipality_id, signal_id) WHERE sign
 --   insert: nobody but the owner (the reminder jobs).
 --   update: the user the reminder is for (to dismiss it).
 --   delete: nobody (cascades from the case, review, entry, signal or user; the owner's retention).
-
--- One-time links to set a password (the first administrator of a new municipality). Only the SHA-256
--- of the token is kept; single use, time-limited. Read before anyone is logged in: owner only.
-CREATE TABLE password_setup_token (
-  municipality_id uuid NOT NULL,
-  id uuid NOT NULL DEFAULT gen_random_uuid(),
-  user_id uuid NOT NULL,
-  token_hash text NOT NULL UNIQUE,
-  requested_by_user_id uuid,
-  expires_at timestamptz NOT NULL,
-  used_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (municipality_id, id),
-  FOREIGN KEY (municipality_id, user_id) REFERENCES app_user (municipality_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (municipality_id, requested_by_user_id) REFERENCES app_user (municipality_id, id)
-);
-CREATE INDEX password_setup_token_user ON password_setup_token (municipality_id, user_id);
--- access (declared in server/src/platform/access/rules.ts): password_setup_token
---   select, insert, update, delete: nobody but the owner (platform code before a login exists).

@@ -39,9 +39,10 @@ import { teamRoutes } from "./modules/teams/teams.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { worklistRoutes } from "./modules/worklist/worklist.routes.ts";
 import { AuditSealer } from "./platform/audit/chain.ts";
+import { AuditWitness } from "./platform/audit/witness.ts";
 import { SecretBox } from "./platform/auth/secret-box.ts";
 import { endUserSessions } from "./platform/auth/sessions.ts";
-import type { Config } from "./platform/config.ts";
+import { type Config, derive } from "./platform/config.ts";
 import type { Database } from "./platform/db/database.ts";
 import { registerAccess } from "./platform/http/access.ts";
 import type { App } from "./platform/http/app-type.ts";
@@ -49,6 +50,7 @@ import { declareCommonErrors } from "./platform/http/common-errors.ts";
 import { registerErrorHandling } from "./platform/http/error-handler.ts";
 import { healthRoutes } from "./platform/http/health.ts";
 import { ErrorBody } from "./platform/http/schemas.ts";
+import { registerSecurityHeaders } from "./platform/http/security-headers.ts";
 import { registerStrictBodies } from "./platform/http/strict-bodies.ts";
 import { jobCatalogue } from "./platform/jobs/catalogue.ts";
 import type { JobDefinition, JobRunner } from "./platform/jobs/job.ts";
@@ -66,11 +68,15 @@ export interface BuiltApp {
   metrics: ReturnType<typeof registerMetrics>;
 }
 
-/** Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens. */
+/**
+ * Builds the HTTP application on an open, migrated database. Tests use this; main.ts listens.
+ * `database` is what requests use: the application login (platform/db/logins.ts). `owner`, when this
+ * process has it, runs maintenance that needs more than that login may do (the retention job).
+ */
 export async function buildApp(
   config: Config,
   database: Database,
-  options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream; owner?: Database } = {},
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger
@@ -81,13 +87,22 @@ export async function buildApp(
         }
       : false,
     genReqId: requestIdOf,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front (proxy-addr numbers hops from the socket outwards).
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
-  const sealer = new AuditSealer(db, (error) => app.log.error({ err: error }, "audit sealing failed"));
+  const witness = new AuditWitness(config.auditWitnessDir, config.auditWitnessKey);
+  const sealer = new AuditSealer(
+    db,
+    (error) => app.log.error({ err: error }, "audit sealing failed"),
+    witness,
+  );
   const afterAudit = () => sealer.poke();
 
   app.addSchema(ErrorBody);
@@ -116,19 +131,24 @@ export async function buildApp(
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  // The API reference is for developers: in production only when API_DOCS=true.
+  if (config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
 
   registerStrictBodies(app);
   registerAccess(app, { db, config, afterAudit });
   healthRoutes(app, database);
-  authRoutes(app, createAuthDeps(db, new SecretBox(config.sessionSecret), afterAudit), config);
+  authRoutes(
+    app,
+    createAuthDeps(db, new SecretBox(config.sessionSecret), afterAudit, config.sessionSecret),
+    config,
+  );
   oidcRoutes(app, { db, config, afterAudit });
   organisationRoutes(app);
   teamRoutes(app);
   areaRoutes(app);
   addressRoutes(app, { serviceUrl: config.addressServiceUrl });
-  householdRoutes(app);
+  householdRoutes(app, { searchAuditKey: derive(config.sessionSecret, "audit of searched BSNs") });
   caseRoutes(app);
   assessmentRoutes(app);
   planRoutes(app);
@@ -136,10 +156,15 @@ export async function buildApp(
   reciprocityRoutes(app);
   worklistRoutes(app);
   directoryRoutes(app, { db, importMaxRows: config.directoryImportMaxRows });
-  userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId));
+  userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId), config.publicUrl);
   auditRoutes(app);
   registerPortal(app, { db, config, afterAudit });
-  signalRoutes(app, { db, afterAudit });
+  signalRoutes(app, {
+    db,
+    afterAudit,
+    secret: config.sessionSecret,
+    partnerApiPerMinute: config.partnerApiPerMinute,
+  });
   areaAnalysisRoutes(app);
   staffingRoutes(app);
   privacyRoutes(app);
@@ -154,7 +179,8 @@ export async function buildApp(
   // Background jobs replace the timers every process used to run: pg-boss on PostgreSQL (each job once
   // across instances), an in-process runner on PGlite. Without SMTP_URL e-mail waits in the outbox.
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : undefined;
-  const definitions = jobCatalogue({ mailer });
+  // Retention deletes across every table: only with the owner's connection (else `npm run retention`).
+  const definitions = jobCatalogue({ mailer, maintenance: options.owner?.db, witness });
   const runner = config.jobsEnabled
     ? createJobRunner(database, definitions, {
         databaseUrl: config.databaseUrl,
@@ -172,11 +198,9 @@ export async function buildApp(
 
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("x-frame-options", "DENY");
     return payload;
   });
+  registerSecurityHeaders(app, { secureCookies: config.secureCookies });
   app.addHook("onReady", async () => {
     await runner?.start();
   });

@@ -1,18 +1,22 @@
 import { buildApp } from "./app.ts";
 import { loadDemoData } from "./demo/demo-data.ts";
 import { ConfigError, loadConfig } from "./platform/config.ts";
-import { openDatabase } from "./platform/db/database.ts";
+import { openApplication, openOwner } from "./platform/db/logins.ts";
 import { migrate } from "./platform/db/migrate.ts";
 import { startLines } from "./platform/start-line.ts";
 
-/** Start: config → database → migrations → demo data (first start only) → listen → jobs. */
+/**
+ * Start: config → migrations and demo data (first start only) as the owner → the application's own
+ * login (which owns nothing, see platform/db/logins.ts) → listen → background jobs.
+ */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const ran = await migrate(database.db);
-  const demoLoaded = config.loadDemoData ? await loadDemoData(database.db) : false;
-  const { app, metrics, jobs } = await buildApp(config, database, { logger: true });
+  const owner = await openOwner(config);
+  const ran = owner ? await migrate(owner.db) : [];
+  const demoLoaded = owner && config.loadDemoData ? await loadDemoData(owner.db) : false;
+  const database = await openApplication(config, owner);
+  const { app, metrics, jobs } = await buildApp(config, database, { logger: true, owner });
   await app.listen({ port: config.port, host: config.host });
   const metricsPort = await metrics.listenInternal();
   app.log.info(
@@ -31,6 +35,7 @@ async function main() {
   const stop = async () => {
     await app.close();
     await database.close();
+    await owner?.close();
     process.exit(0);
   };
   process.once("SIGTERM", stop);

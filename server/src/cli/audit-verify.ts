@@ -1,14 +1,27 @@
 import { sealAuditEvents, verifyAuditChain } from "../platform/audit/chain.ts";
+import { AuditWitness } from "../platform/audit/witness.ts";
 import { loadConfig } from "../platform/config.ts";
-import { openDatabase } from "../platform/db/database.ts";
+import { openOwner } from "../platform/db/logins.ts";
 
-/** Seals what is pending, then recomputes every municipality's chain. Exit 1 when broken. */
+/**
+ * Seals what is pending, then recomputes every municipality's chain and compares it with the heads
+ * written out at every sealing (AUDIT_WITNESS_DIR). Exit 1 when broken. Runs as the owner, who may read
+ * the whole trail.
+ */
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-await sealAuditEvents(database.db);
-const { checked, problems } = await verifyAuditChain(database.db);
+const database = await openOwner(config);
+if (!database) {
+  console.error("De controle leest het hele logboek: zet DATABASE_OWNER_URL.");
+  process.exit(1);
+}
+const witness = new AuditWitness(config.auditWitnessDir, config.auditWitnessKey);
+let alarms = 0;
+await sealAuditEvents(database.db, witness, () => {
+  alarms += 1;
+});
+const { checked, witnessed, problems } = await verifyAuditChain(database.db, witness);
 await database.close();
-if (problems.length > 0) {
+if (problems.length > 0 || alarms > 0) {
   for (const p of problems) {
     console.error(
       `Audit-keten verbroken: gemeente ${p.municipalityId}, positie ${p.position}, gebeurtenis ${p.eventId ?? "-"} (${p.problem})`,
@@ -16,4 +29,6 @@ if (problems.length > 0) {
   }
   process.exit(1);
 }
-console.log(`Audit-keten in orde: ${checked} gebeurtenissen gecontroleerd.`);
+console.log(
+  `Audit-keten in orde: ${checked} gebeurtenissen gecontroleerd, ${witnessed} vastgelegde koppen vergeleken (${witness.dir}).`,
+);

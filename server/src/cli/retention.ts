@@ -1,6 +1,6 @@
 import { runRetention } from "../modules/residentRights/retention.ts";
 import { loadConfig } from "../platform/config.ts";
-import { openDatabase } from "../platform/db/database.ts";
+import { openOwner } from "../platform/db/logins.ts";
 import { migrate } from "../platform/db/migrate.ts";
 import { claimRun, failRun, finishRun } from "../platform/jobs/job-runs.ts";
 
@@ -19,7 +19,12 @@ if (given !== undefined && (Number.isNaN(now.getTime()) || !/^\d{4}-\d{2}-\d{2}/
   process.exit(2);
 }
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+// Retention deletes across every table: maintenance, run as the owner.
+const database = await openOwner(config);
+if (!database) {
+  console.error("Bewaartermijnen draaien als eigenaar: zet DATABASE_OWNER_URL.");
+  process.exit(1);
+}
 await migrate(database.db);
 const runId = await claimRun(database.db, {
   job: "retention.run",

@@ -1,14 +1,19 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { guessesLog10, MIN_SECRET_GUESSES_LOG10 } from "./auth/strength.ts";
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
   port: number;
   host: string;
-  nodeEnv: string;
+  nodeEnv: NodeEnv;
   /** postgres://… for a server; undefined means embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /** The owner's login (migrations, maintenance); unset: DATABASE_URL is the owner (see logins.ts). */
+  databaseOwnerUrl: string | undefined;
+  /** Password of the application login wijkwerk_service when one DATABASE_URL is the owner. */
+  databaseAppPassword: string;
   dataDir: string;
   sessionSecret: string;
   sessionIdleMinutes: number;
@@ -18,7 +23,16 @@ export interface Config {
   webDist: string;
   publicUrl: string;
   oidc: OidcConfig | undefined;
-  trustProxy: boolean;
+  /** Proxies in front of the app: false, a hop count, or their addresses/CIDRs; never "any". */
+  trustProxy: TrustProxy;
+  /** Serve the API reference at /api/docs (API_DOCS; off in production unless enabled). */
+  apiDocs: boolean;
+  /** Where the signed audit chain heads are written at every sealing (outside the database). */
+  auditWitnessDir: string;
+  /** Key that signs those heads (AUDIT_WITNESS_KEY; derived from SESSION_SECRET when unset). */
+  auditWitnessKey: string;
+  /** Requests per partner API key per minute (PARTNER_API_PER_MINUTE), 429 with Retry-After above it. */
+  partnerApiPerMinute: number;
   /** Most rows one social-map CSV import may hold (DIRECTORY_IMPORT_MAX_ROWS). */
   directoryImportMaxRows: number;
   /** smtp://user:pass@host:587 (SMTP_URL); without it e-mail waits in the outbox (development). */
@@ -50,32 +64,51 @@ export interface OidcConfig {
   allowInsecure: boolean;
 }
 
+export type NodeEnv = "development" | "test" | "production";
+const NODE_ENVS: readonly NodeEnv[] = ["development", "test", "production"];
+export type TrustProxy = false | number | string[];
+
 const DEFAULT_SECRET = "wijkwerk-development-secret-do-not-use";
 
 export class ConfigError extends Error {}
 
+/** The address users reach Wijkwerk on; also for e-mail links written outside a request. */
+export function publicUrlFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? "development";
+  // "Production", "prod" or a typo must not start with the development secret and demo accounts.
+  if (!NODE_ENVS.includes(nodeEnv as NodeEnv))
+    throw new ConfigError(`NODE_ENV must be one of ${NODE_ENVS.join(", ")}; got "${nodeEnv}"`);
   const production = nodeEnv === "production";
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT is invalid: ${env.PORT}`);
-  const sessionSecret = env.SESSION_SECRET ?? (production ? "" : DEFAULT_SECRET);
-  if (production && (sessionSecret.length < 32 || sessionSecret === DEFAULT_SECRET)) {
+  if (production && !env.SESSION_SECRET)
     throw new ConfigError(
       "SESSION_SECRET must be set to a random value of at least 32 characters in production",
     );
-  }
+  const sessionSecret = env.SESSION_SECRET ?? DEFAULT_SECRET;
+  if (env.SESSION_SECRET !== undefined) assertStrongSecret("SESSION_SECRET", sessionSecret);
+  if (env.AUDIT_WITNESS_KEY !== undefined) assertStrongSecret("AUDIT_WITNESS_KEY", env.AUDIT_WITNESS_KEY);
+  if (env.DATABASE_APP_PASSWORD !== undefined)
+    assertStrongSecret("DATABASE_APP_PASSWORD", env.DATABASE_APP_PASSWORD);
   const loadDemoData = (env.DEMO_DATA ?? (production ? "false" : "true")) === "true";
   if (production && loadDemoData) throw new ConfigError("Demo data is refused when NODE_ENV=production");
-  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const publicUrl = publicUrlFrom({ ...env, PORT: String(port) });
+  const dataDir = path.resolve(env.DATA_DIR ?? "data");
   const operations = operationsConfig(env, production);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
-    nodeEnv,
+    nodeEnv: nodeEnv as NodeEnv,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.DATA_DIR ?? "data"),
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
+    databaseAppPassword:
+      env.DATABASE_APP_PASSWORD ?? derive(sessionSecret, "database login wijkwerk_service"),
+    dataDir,
     sessionSecret,
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
@@ -93,7 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           allowInsecure: env.OIDC_ALLOW_INSECURE === "true" && !production,
         }
       : undefined,
-    trustProxy: env.TRUST_PROXY === "true",
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    apiDocs: (env.API_DOCS ?? (production ? "false" : "true")) === "true",
+    auditWitnessDir: path.resolve(env.AUDIT_WITNESS_DIR ?? path.join(dataDir, "audit-witness")),
+    auditWitnessKey: env.AUDIT_WITNESS_KEY ?? derive(sessionSecret, "audit witness"),
+    partnerApiPerMinute: Number(env.PARTNER_API_PER_MINUTE ?? 30),
     directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
     addressServiceUrl: env.ADDRESS_SERVICE_URL || undefined,
     ...operations,
@@ -131,6 +168,50 @@ function operationsConfig(env: NodeJS.ProcessEnv, production: boolean) {
   };
 }
 
+/** A value derived from the session secret for another purpose (a key is never used twice). */
+export function derive(secret: string, purpose: string): string {
+  return createHmac("sha256", secret).update(`wijkwerk:${purpose}`).digest("base64url");
+}
+
+/** Long and random: at least 32 characters and about 100 bits by zxcvbn's estimate (no repeats or words). */
+export function assertStrongSecret(name: string, value: string): void {
+  if (value.length < 32 || value === DEFAULT_SECRET || guessesLog10(value) < MIN_SECRET_GUESSES_LOG10) {
+    throw new ConfigError(
+      `${name} must be a random value of at least 32 characters (for example: openssl rand -hex 32); the value given is too short or too predictable`,
+    );
+  }
+}
+
+const IP_OR_CIDR = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+
+/**
+ * TRUST_PROXY: unset or "false" — the client address is the TCP peer; a number — that many proxies in
+ * front (the address left of them in X-Forwarded-For); a comma-separated list of proxy addresses or
+ * CIDRs — only those may speak for a client. "true" (trust anyone's X-Forwarded-For) is refused.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "false" || v === "0") return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY: ${hops} proxies is not plausible`);
+    return hops;
+  }
+  const list = v
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bad = list.filter(
+    (p) => !IP_OR_CIDR.test(p) && !["loopback", "linklocal", "uniquelocal"].includes(p),
+  );
+  if (v === "true" || bad.length > 0) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxies or a list of proxy addresses/CIDRs (e.g. "1" or "10.0.0.0/8"); "${bad[0] ?? v}" is neither`,
+    );
+  }
+  return list;
+}
+
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(`${name} is required when OIDC_ISSUER is set`);
@@ -139,9 +220,12 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 
 /** A config for tests: random secret, no demo data unless asked, ephemeral port. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const sessionSecret = randomBytes(32).toString("hex");
   return {
     ...loadConfig({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", JOBS: "off" }),
-    sessionSecret: randomBytes(32).toString("hex"),
+    sessionSecret,
+    auditWitnessDir: path.join(os.tmpdir(), `wijkwerk-witness-${randomBytes(6).toString("hex")}`),
+    auditWitnessKey: derive(sessionSecret, "audit witness"),
     ...overrides,
   };
 }

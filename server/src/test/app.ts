@@ -2,24 +2,33 @@ import type { LightMyRequestResponse } from "fastify";
 import { type BuiltApp, buildApp } from "../app.ts";
 import { type Config, testConfig } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
-import { createTestDatabase } from "./database.ts";
+import { createTestDatabase, openAppLogin } from "./database.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 
 export interface TestApp extends BuiltApp {
+  /** The owner's handle: factories and direct checks of the database. */
   database: Database;
+  /** The application login the app runs on (owns nothing). */
+  appDatabase: Database;
+  config: Config;
   close(): Promise<void>;
 }
 
 /** The real application on a fresh database, driven with app.inject (no network). */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const built = await buildApp(testConfig({ webDist: "/nonexistent", ...overrides }), database);
+  const appDatabase = await openAppLogin(database);
+  const config = testConfig({ webDist: "/nonexistent", ...overrides });
+  const built = await buildApp(config, appDatabase, { owner: database });
   await built.app.ready();
   return {
     ...built,
     database,
+    appDatabase,
+    config,
     async close() {
       await built.app.close();
+      await appDatabase.close();
       await database.close();
     },
   };

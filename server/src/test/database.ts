@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, openDatabase } from "../platform/db/database.ts";
+import { APP_LOGIN, assertOwnsNothing } from "../platform/db/logins.ts";
 import { migrate } from "../platform/db/migrate.ts";
 
 /**
@@ -34,4 +35,15 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
       await cleanup.end();
     },
   };
+}
+
+/**
+ * The application's own login on a test database (see platform/db/logins.ts): what buildApp gets, so
+ * every API test runs with the grants and policies production runs with. The test server accepts the
+ * login without a password (trust on loopback in CI).
+ */
+export async function openAppLogin(owner: Database): Promise<Database> {
+  const app = await owner.openLogin({ user: APP_LOGIN, password: undefined });
+  await assertOwnsNothing(app);
+  return app;
 }

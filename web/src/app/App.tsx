@@ -6,6 +6,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageTitle } from "../ui/PageTitle.tsx";
 import { destinations, landingPath } from "./navigation.ts";
 import {
+  accountPath,
   conferencesPath,
   demoCodesPath,
   directoryPath,
@@ -24,6 +25,7 @@ import {
   purposesPath,
   residentAccountsPath,
   reviewsPath,
+  setPasswordPath,
   zrmSettingsPath,
 } from "./paths.ts";
 import { AppLink, matchPath, navigate, usePath } from "./router.tsx";
@@ -48,6 +50,8 @@ const CbsImportPage = page(() => import("../features/areaAnalysis/CbsImportPage.
 const StaffingPage = page(() => import("../features/areaAnalysis/StaffingPage.tsx"), "StaffingPage");
 const AuditPage = page(() => import("../features/audit/AuditPage.tsx"), "AuditPage");
 const LoginPage = page(() => import("../features/auth/LoginPage.tsx"), "LoginPage");
+const AccountPage = page(() => import("../features/auth/AccountPage.tsx"), "AccountPage");
+const SetPasswordPage = page(() => import("../features/auth/SetPasswordPage.tsx"), "SetPasswordPage");
 const MfaSetupPage = page(() => import("../features/auth/MfaSetupPage.tsx"), "MfaSetupPage");
 const ConferencePage = page(() => import("../features/conferences/ConferencePage.tsx"), "ConferencePage");
 const ConferencesPage = page(() => import("../features/conferences/ConferencesPage.tsx"), "ConferencesPage");
@@ -344,6 +348,7 @@ const routes: Route[] = [
   },
   { pattern: "/", anyOf: [], render: () => <HomePage /> },
   { pattern: mfaSetupPath, anyOf: [], render: () => <MfaSetupPage /> },
+  { pattern: accountPath, anyOf: [], render: () => <AccountPage /> },
   {
     pattern: "/beheer/organisaties",
     anyOf: permissionsFor("/beheer/organisaties"),
@@ -479,6 +484,7 @@ export function App() {
     isResidentPage ||
     isPortalLogin ||
     path === loginPath ||
+    path === setPasswordPath ||
     (path === mfaSetupPath && state.status === "anonymous");
 
   // A resident's start page is the portal.
@@ -499,6 +505,7 @@ export function App() {
   function renderPage() {
     if (state.status === "loading") return <Loading />;
     if (path === loginPath) return <LoginPage />;
+    if (path === setPasswordPath) return <SetPasswordPage />;
     if (path === demoCodesPath) return <DemoCodesPage />;
     if (path === portalLoginPath && state.status !== "authenticated") return <PortalLoginPage />;
     if (isResidentPage) return publicPage;

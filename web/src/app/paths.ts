@@ -21,3 +21,5 @@ export const portalHomePath = "/mijn";
 export const portalDeskPath = "/inwonerberichten";
 export const frontOfficePath = "/aanvragen";
 export const reviewsPath = "/beoordelen";
+export const accountPath = "/account";
+export const setPasswordPath = "/wachtwoord-instellen";

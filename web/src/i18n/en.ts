@@ -1,4 +1,5 @@
 import { areaAnalysisEn } from "../features/areaAnalysis/messages.en.ts";
+import { authEn } from "../features/auth/messages.en.ts";
 import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
 import { dossierEn } from "../features/dossier/messages.en.ts";
@@ -14,6 +15,7 @@ import type { Catalogue } from "./nl.ts";
 
 /** English catalogue: the same keys as the Dutch one; the compiler checks none is missing. */
 export const en: Catalogue = {
+  ...authEn,
   ...portalEn,
   ...signalsEn,
   ...plansEn,
@@ -185,8 +187,6 @@ export const en: Catalogue = {
   "users.displayName": "Name",
   "users.email": "Email address",
   "users.role": "Role",
-  "users.password": "Initial password",
-  "users.passwordHint": "At least 12 characters. The user can change it later.",
   "users.organisation": "Home organisation",
   "users.noOrganisation": "No organisation",
   "users.status": "Status",
@@ -232,6 +232,15 @@ export const en: Catalogue = {
   "action.session.loggedOut": "Signed out",
   "action.session.mfaEnabled": "Two-step verification turned on",
   "action.session.mfaFailed": "Wrong two-step verification code",
+  "action.session.loginThrottled": "Sign-in slowed down after failed attempts",
+  "action.session.accountLocked": "Account temporarily locked",
+  "action.session.mfaChanged": "Two-step verification changed",
+  "action.session.mfaDisabled": "Two-step verification switched off",
+  "action.session.mfaThrottled": "Two-step verification codes slowed down",
+  "action.session.recoveryCodeUsed": "Recovery code used",
+  "action.session.recoveryCodesRenewed": "New recovery codes created",
+  "action.session.passwordChanged": "Password changed",
+  "action.session.passwordSet": "Password set with a link",
   "action.organisation.created": "Organisation added",
   "action.team.created": "Team added",
   "action.team.viewed": "Team viewed",
@@ -240,6 +249,8 @@ export const en: Catalogue = {
   "action.user.created": "User added",
   "action.user.disabled": "User switched off",
   "action.user.enabled": "User switched on",
+  "action.user.mfaReset": "User's two-step verification reset",
+  "action.user.passwordSetupIssued": "Set-password link sent",
   "action.audit.viewed": "Audit trail viewed",
   "action.household.created": "Household added",
   "action.household.viewed": "Household viewed",

@@ -1,4 +1,5 @@
 import { areaAnalysisNl } from "../features/areaAnalysis/messages.nl.ts";
+import { authNl } from "../features/auth/messages.nl.ts";
 import { conferencesNl } from "../features/conferences/messages.nl.ts";
 import { directoryNl } from "../features/directory/messages.nl.ts";
 import { dossierNl } from "../features/dossier/messages.nl.ts";
@@ -12,6 +13,7 @@ import { auditNl } from "./messages.audit.nl.ts";
 import { workspaceNl } from "./messages.workspace.nl.ts";
 /** The Dutch message catalogue: every text the resident or professional sees. */
 export const nl = {
+  ...authNl,
   ...portalNl,
   ...signalsNl,
   ...plansNl,
@@ -183,8 +185,6 @@ export const nl = {
   "users.displayName": "Naam",
   "users.email": "E-mailadres",
   "users.role": "Rol",
-  "users.password": "Eerste wachtwoord",
-  "users.passwordHint": "Minimaal 12 tekens. De gebruiker kan dit later zelf veranderen.",
   "users.organisation": "Moederorganisatie",
   "users.noOrganisation": "Geen organisatie",
   "users.status": "Status",
@@ -230,6 +230,15 @@ export const nl = {
   "action.session.loggedOut": "Uitgelogd",
   "action.session.mfaEnabled": "Tweestapsverificatie aangezet",
   "action.session.mfaFailed": "Verkeerde code voor tweestapsverificatie",
+  "action.session.loginThrottled": "Inloggen vertraagd na mislukte pogingen",
+  "action.session.accountLocked": "Account tijdelijk geblokkeerd",
+  "action.session.mfaChanged": "Tweestapsverificatie gewijzigd",
+  "action.session.mfaDisabled": "Tweestapsverificatie uitgezet",
+  "action.session.mfaThrottled": "Codes voor tweestapsverificatie vertraagd",
+  "action.session.recoveryCodeUsed": "Herstelcode gebruikt",
+  "action.session.recoveryCodesRenewed": "Nieuwe herstelcodes gemaakt",
+  "action.session.passwordChanged": "Wachtwoord gewijzigd",
+  "action.session.passwordSet": "Wachtwoord ingesteld via link",
   "action.organisation.created": "Organisatie toegevoegd",
   "action.team.created": "Team toegevoegd",
   "action.team.viewed": "Team bekeken",
@@ -238,6 +247,8 @@ export const nl = {
   "action.user.created": "Gebruiker toegevoegd",
   "action.user.disabled": "Gebruiker uitgezet",
   "action.user.enabled": "Gebruiker aangezet",
+  "action.user.mfaReset": "Tweestapsverificatie van gebruiker gereset",
+  "action.user.passwordSetupIssued": "Link om wachtwoord in te stellen verstuurd",
   "action.audit.viewed": "Logboek bekeken",
   "action.household.created": "Huishouden toegevoegd",
   "action.household.viewed": "Huishouden bekeken",

@@ -1,6 +1,7 @@
 import { Button, Page, PageContent, PageFooter, Paragraph, SkipLink } from "@utrecht/component-library-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { destinations, landingPath, navGroups, visibleTo } from "../app/navigation.ts";
+import { accountPath } from "../app/paths.ts";
 import { AppLink, usePath } from "../app/router.tsx";
 import { useSession } from "../app/session.tsx";
 import { t, tOptional } from "../i18n/i18n.ts";
@@ -68,9 +69,12 @@ export function AppShell({ children }: { children: ReactNode }) {
             )}
             <LanguageSwitch />
             {session && (
-              <Button appearance="secondary-action-button" onClick={() => void logout()}>
-                {t("header.logout")}
-              </Button>
+              <>
+                <AppLink href={accountPath}>{t("account.link")}</AppLink>
+                <Button appearance="secondary-action-button" onClick={() => void logout()}>
+                  {t("header.logout")}
+                </Button>
+              </>
             )}
             {allowed.length > 0 && (
               <Button

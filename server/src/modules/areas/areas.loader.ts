@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
+import { parseCsvRows } from "../../platform/csv/csv.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import type { AreaTable } from "../households/dossier.tables.ts";
 
@@ -11,25 +12,7 @@ const WIJKEN_GEOJSON = "geo_wijken_2014_5gm_cbs-pdok.geojson";
 
 /** Splits one CSV line (comma-separated, double quotes around fields that hold commas). */
 export function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
+  return parseCsvRows(line, ",")[0] ?? [];
 }
 
 type AreaRow = Omit<AreaTable, "municipalityId">;
@@ -55,8 +38,8 @@ export function readCbsAreas(dir = REFERENCE_DIR): Map<string, AreaRow[]> {
   for (const { properties: p } of geo.features) {
     wijkNames.set(p.statcode, p.statnaam.replace(/^Wijk \d+\s+/, ""));
   }
-  const lines = fs.readFileSync(path.join(dir, BUURTEN_CSV), "utf8").split(/\r?\n/).filter(Boolean);
-  const header = parseCsvLine(lines[0] ?? "");
+  const records = parseCsvRows(fs.readFileSync(path.join(dir, BUURTEN_CSV), "utf8"), ",");
+  const header = records[0] ?? [];
   const col = (name: string) => header.indexOf(name);
   const [iBuurt, iWijk, iGm] = [col("buurtcode"), col("wijkcode"), col("gemeentecode")];
   const nameCols = [
@@ -65,8 +48,7 @@ export function readCbsAreas(dir = REFERENCE_DIR): Map<string, AreaRow[]> {
     col("naam_2014_cbs_gebiedsindeling"),
   ];
   const seenWijk = new Set<string>();
-  for (const line of lines.slice(1)) {
-    const f = parseCsvLine(line);
+  for (const f of records.slice(1)) {
     const buurt = f[iBuurt] ?? "";
     const wijk = f[iWijk] ?? "";
     const gm = f[iGm] ?? "";

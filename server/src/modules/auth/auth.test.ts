@@ -48,23 +48,13 @@ describe("authentication", () => {
     assert.equal(wrong.json().message, "Gebruikersnaam of wachtwoord is onjuist.");
   });
 
-  test("locks an account for 15 minutes after five failed attempts, even with the right password", async () => {
-    const user = await team.member();
-    for (let i = 0; i < 4; i++)
-      assert.equal((await login(t, user.username, "fout", "10.2.0.1")).statusCode, 401);
-    const fifth = await login(t, user.username, "fout", "10.2.0.1");
-    assert.equal(fifth.statusCode, 423);
-    const right = await login(t, user.username, TEST_PASSWORD, "10.2.0.2");
-    assert.equal(right.statusCode, 423);
-    assert.match(right.json().message, /Te veel mislukte pogingen/);
-  });
-
   test("rate-limits one client address across accounts", async () => {
     let last = 0;
-    for (let i = 0; i < 21; i++) last = (await login(t, `guess${i}`, "fout", "10.3.0.1")).statusCode;
+    for (let i = 0; i < 51; i++) last = (await login(t, `guess${i}`, "fout", "10.3.0.1")).statusCode;
     const res = await login(t, "guess-final", "fout", "10.3.0.1");
     assert.equal(res.statusCode, 429);
-    assert.ok([401, 423, 429].includes(last));
+    assert.ok(Number(res.headers["retry-after"]) > 0);
+    assert.ok([401, 429].includes(last));
   });
 
   test("refuses a state-changing request without or with a wrong CSRF token", async () => {
@@ -128,14 +118,16 @@ describe("authentication", () => {
   test("two-factor authentication: set up, required at next login, codes cannot be reused", async () => {
     const user = await team.member();
     const client = await logInAs(t.app, user.username);
-    const setup = await client.post("/api/auth/mfa/setup");
+    const setup = await client.post("/api/auth/mfa/setup", { password: TEST_PASSWORD });
     assert.equal(setup.statusCode, 200);
     const { secret, qrSvg } = setup.json();
     assert.match(qrSvg, /<svg/);
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
     assert.equal((await client.post("/api/auth/mfa/enable", { code: "000000" })).statusCode, 400);
     const code = totp.generate();
-    assert.equal((await client.post("/api/auth/mfa/enable", { code })).statusCode, 200);
+    const enabled = await client.post("/api/auth/mfa/enable", { code });
+    assert.equal(enabled.statusCode, 200);
+    assert.equal(enabled.json().recoveryCodes.length, 10, "recovery codes are shown once, at enabling");
 
     const again = await login(t, user.username, TEST_PASSWORD);
     assert.deepEqual(again.json(), { status: "mfaRequired" });
@@ -160,7 +152,13 @@ describe("authentication", () => {
       payload: { code: next },
     });
     assert.equal(ok.statusCode, 200);
-    assert.equal((await t.app.inject({ url: "/api/teams", headers: { cookie } })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ url: "/api/teams", headers: { cookie } })).statusCode,
+      401,
+      "token renewed",
+    );
+    const renewed = cookieOf(ok);
+    assert.equal((await t.app.inject({ url: "/api/teams", headers: { cookie: renewed } })).statusCode, 200);
   });
 
   test("a municipality can require two factors for a role", async () => {

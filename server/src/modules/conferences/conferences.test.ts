@@ -46,7 +46,13 @@ describe("case conferences (casusoverleg)", () => {
     });
     assert.equal(added.statusCode, 201, added.body);
     const item = added.json().agenda[0];
-    assert.match(item.pseudonym, /^inwoner, \d{2}; financiën en sociaal netwerk op niveau 2$/);
+    // Age band, wijk and household size only for a group of at least 5 households (issue 18); this
+    // small test world has fewer, so the pseudonym says no more than "inwoner".
+    assert.match(
+      item.pseudonym,
+      /^inwoner(, [^;]+)?(; huishouden van \d+)?; financiën en sociaal netwerk op niveau 2$/,
+    );
+    assert.doesNotMatch(item.pseudonym, /^inwoner, \d+[,;]/, "never an exact age");
     assert.equal(item.namedLabel, null);
     assert.doesNotMatch(item.pseudonym, /Kaya|Ayse|gezondheid/i);
   });

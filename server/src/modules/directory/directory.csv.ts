@@ -1,3 +1,10 @@
+import {
+  type CsvCell,
+  type CsvDelimiter,
+  CsvSyntaxError,
+  parseCsvRows,
+  restoreNeutralised,
+} from "../../platform/csv/csv.ts";
 import type { ValidEntry } from "./directory.validation.ts";
 import {
   ENTRY_FIELDS,
@@ -71,38 +78,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return Math.max(0, low - 3) + 1;
 }
 
-/** RFC 4180 records: quoted fields may hold separators, quotes ("") and line breaks. */
-export function parseRecords(text: string, separator: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === separator) {
-      record.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += ch;
+/** RFC 4180 records through the shared CSV library; a broken quote is a file-level refusal. */
+export function parseRecords(text: string, separator: CsvDelimiter): string[][] {
+  try {
+    return parseCsvRows(text, separator);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new CsvFileError("invalidCsv", error.message);
+    throw error;
   }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => !(r.length === 1 && r[0]?.trim() === ""));
 }
 
 export interface ParsedCsv {
@@ -165,7 +148,8 @@ export function parseCsv(text: string, maxRows: number): ParsedCsv {
   const rows = records.slice(1).map((record, index) => {
     const values: Partial<Record<CsvColumn, string>> = {};
     columns.forEach((column, i) => {
-      values[column] = record[i] ?? "";
+      // A file Wijkwerk exported carries '=… for a cell starting like a formula: read it back as written.
+      values[column] = restoreNeutralised(record[i] ?? "");
     });
     return { row: index + 2, values, width: record.length };
   });
@@ -268,22 +252,15 @@ export function rowToInput(values: Partial<Record<CsvColumn, string>>) {
   return { input, problems };
 }
 
-function cell(value: string, separator: string): string {
-  return /[",;\r\n]/.test(value) || value !== value.trim() || value.includes(separator)
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
-}
-
-/** An entry as a CSV line in CSV_COLUMNS order. */
-export function entryToCsvLine(entry: Record<string, unknown>, separator: "," | ";"): string {
+/** An entry as CSV cells in CSV_COLUMNS order (writeCsv quotes and neutralises them). */
+export function entryToCsvCells(entry: Record<string, unknown>): CsvCell[] {
   return CSV_COLUMNS.map((column) => {
     const value = entry[column];
-    let text: string;
-    if (column === "openingHours") text = formatOpeningHours((value as OpeningPeriod[]) ?? []);
-    else if (Array.isArray(value)) text = value.join("|");
-    else if (typeof value === "boolean") text = value ? "ja" : "nee";
-    else if (value === null || value === undefined) text = "";
-    else text = String(value);
-    return cell(text, separator);
-  }).join(separator);
+    if (column === "openingHours") return formatOpeningHours((value as OpeningPeriod[]) ?? []);
+    if (Array.isArray(value)) return value.join("|");
+    if (typeof value === "boolean") return value;
+    if (value === null || value === undefined) return "";
+    // Text also when it looks like a number: an external key "0012" must stay "0012".
+    return String(value);
+  });
 }

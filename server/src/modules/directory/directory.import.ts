@@ -1,10 +1,11 @@
 import type { RequestContext } from "../../platform/context.ts";
+import { writeCsv } from "../../platform/csv/csv.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import {
   CSV_COLUMNS,
   CsvFileError,
   decodeUtf8,
-  entryToCsvLine,
+  entryToCsvCells,
   parseCsv,
   rowToInput,
 } from "./directory.csv.ts";
@@ -125,13 +126,13 @@ export async function exportEntries(
 ) {
   const rows = await listEntriesForExport(ctx, options.includeInactive);
   const day = today(ctx);
-  const lines = [CSV_COLUMNS.join(options.separator)];
-  for (const row of rows) lines.push(entryToCsvLine(presentEntry(row, day), options.separator));
+  const lines = [[...CSV_COLUMNS], ...rows.map((row) => entryToCsvCells(presentEntry(row, day)))];
   await ctx.audit({
     action: "directory.exported",
     resourceType: "directoryEntry",
     details: { entries: rows.length, includeInactive: options.includeInactive },
   });
-  // A byte-order mark lets spreadsheet programs recognise UTF-8; the import skips it.
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  // A byte-order mark lets spreadsheet programs recognise UTF-8; the import skips it. Every cell that
+  // starts like a formula is neutralised (issue 18), also in suggested entries from outside the team.
+  return writeCsv(lines, { delimiter: options.separator });
 }

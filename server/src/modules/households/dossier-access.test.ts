@@ -89,13 +89,29 @@ describe("dossier access and audit", () => {
     }
   });
 
-  test("searches are audited with the fields used, never the values", async () => {
-    await worker.get(`/api/households?bsn=${BSN.a}&name=Sanne`);
+  test("searches are audited with what was searched (BSN as a keyed digest) and which residents were shown", async () => {
+    await worker.get(`/api/households?bsn=${BSN.a}&name=%20Sanne`);
     const searches = await auditEvents("household.searched");
     const last = searches.at(-1);
     assert.deepEqual(last?.details.fields, ["name", "bsn"]);
-    assert.ok(!JSON.stringify(searches).includes(BSN.a), "no BSN in the audit trail");
-    assert.ok(!JSON.stringify(searches).includes("Sanne"));
+    const terms = last?.details.terms as Record<string, string>;
+    assert.equal(terms.name, " Sanne", "the name as typed");
+    assert.match(terms.bsnDigest ?? "", /^[0-9a-f]{64}$/);
+    assert.ok(!JSON.stringify(searches).includes(BSN.a), "never the BSN itself");
+    const shown = await t.database.db
+      .selectFrom("householdMember")
+      .select("residentId")
+      .where("householdId", "=", householdId)
+      .execute();
+    assert.deepEqual(last?.details.residentIds, [shown[0]?.residentId]);
+    assert.deepEqual(last?.details.householdIds, [householdId]);
+    await worker.get(`/api/households?bsn=${BSN.a}`);
+    const again = (await auditEvents("household.searched")).at(-1)?.details.terms as Record<string, string>;
+    assert.equal(
+      again.bsnDigest,
+      terms.bsnDigest,
+      "the same BSN gives the same digest, so an auditor can find it",
+    );
   });
 
   test("row-level security: a raw query by another team, a partner or a policy officer reads no personal data", async () => {

@@ -17,7 +17,8 @@ import { addHouseholdMember, changeResident, registerHousehold } from "./househo
 
 const tags = ["Huishoudens"];
 
-export function householdRoutes(app: App): void {
+/** searchAuditKey: the secret that turns a searched BSN into a digest for the audit trail. */
+export function householdRoutes(app: App, options: { searchAuditKey: string }): void {
   app.get(
     "/api/households",
     {
@@ -29,7 +30,7 @@ export function householdRoutes(app: App): void {
         response: { 200: SearchResults },
       },
     },
-    (request) => request.withContext((ctx) => findResidents(ctx, request.query)),
+    (request) => request.withContext((ctx) => findResidents(ctx, request.query, options.searchAuditKey)),
   );
   app.post(
     "/api/households",

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { RequestContext } from "../../platform/context.ts";
+import { writeCsv } from "../../platform/csv/csv.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import { isCalendarDate, todayInNetherlands } from "../households/residents.rules.ts";
 import { getChangeSize } from "./outcomes.changeSize.ts";
@@ -122,11 +123,6 @@ const METRIC_NAMES: Record<Metric, string> = {
   satisfaction: "tevredenheid (anoniem)",
 };
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
-};
-
 /** The same figures as CSV (semicolon, UTF-8 with BOM); a withheld figure reads "< 5". */
 export async function exportOutcomeMonitor(ctx: RequestContext, query: MonitorQuery): Promise<string> {
   const monitor = await getOutcomeMonitor(ctx, query);
@@ -173,5 +169,5 @@ export async function exportOutcomeMonitor(ctx: RequestContext, query: MonitorQu
     resourceType: "outcomeMonitor",
     details: { from: monitor.from, until: monitor.until, dimension: monitor.dimension },
   });
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return writeCsv(lines, { delimiter: ";" });
 }

@@ -2,8 +2,8 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AuditInput } from "../../platform/audit/actions.ts";
 import { recordSystemAudit } from "../../platform/audit/system-audit.ts";
-import { RateLimiter } from "../../platform/auth/rate-limit.ts";
 import { createSession } from "../../platform/auth/sessions.ts";
+import { Throttle, type WindowLimit } from "../../platform/auth/throttle.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError, unauthorized } from "../../platform/http/errors.ts";
 import { queueLoginCode } from "./portal.outbox.ts";
@@ -16,8 +16,8 @@ export interface CodeLoginDeps {
   /** Keys the code hashes, so a copy of the table does not reveal codes by trying all million. */
   secret: string;
   afterAudit: () => void;
-  ipLimiter: RateLimiter;
-  nameLimiter: RateLimiter;
+  /** Shared counters in the database (every app instance sees the same). */
+  throttle: Throttle;
 }
 
 export function createCodeLoginDeps(db: Kysely<DB>, secret: string, afterAudit: () => void): CodeLoginDeps {
@@ -25,10 +25,13 @@ export function createCodeLoginDeps(db: Kysely<DB>, secret: string, afterAudit: 
     db,
     secret,
     afterAudit,
-    ipLimiter: new RateLimiter(30, 15 * 60_000),
-    nameLimiter: new RateLimiter(5, 15 * 60_000),
+    throttle: new Throttle(db, secret),
   };
 }
+
+/** Code requests and failed code logins per client address; code requests per account name. */
+const PER_ADDRESS: WindowLimit = { name: "portal:address", limit: 30, windowMs: 15 * 60_000 };
+const PER_NAME: WindowLimit = { name: "portal:name", limit: 5, windowMs: 15 * 60_000 };
 
 const tooMany = () =>
   new AppError(
@@ -81,7 +84,10 @@ export async function requestLoginCode(
   now = new Date(),
 ) {
   const key = username.trim().toLowerCase();
-  if (deps.ipLimiter.hit(clientIp, now.getTime()) > 0 || deps.nameLimiter.hit(key, now.getTime()) > 0)
+  if (
+    (await deps.throttle.hit(PER_ADDRESS, clientIp, now)) > 0 ||
+    (await deps.throttle.hit(PER_NAME, key, now)) > 0
+  )
     throw tooMany();
   const user = await findResidentAccount(deps.db, key);
   if (!user || user.disabledAt) return;
@@ -140,14 +146,14 @@ export async function logInWithCode(
   clientIp: string,
   now = new Date(),
 ): Promise<string> {
-  if (deps.ipLimiter.blocked(clientIp, now.getTime()) > 0) throw tooMany();
+  if ((await deps.throttle.wait(PER_ADDRESS, clientIp, now)) > 0) throw tooMany();
   const user = await findResidentAccount(deps.db, input.username);
   if (!user || user.disabledAt) {
-    deps.ipLimiter.hit(clientIp, now.getTime());
+    await deps.throttle.hit(PER_ADDRESS, clientIp, now);
     throw REFUSALS.invalidCode();
   }
   const refuse = async (reason: Refusal): Promise<never> => {
-    deps.ipLimiter.hit(clientIp, now.getTime());
+    await deps.throttle.hit(PER_ADDRESS, clientIp, now);
     await audit(deps, user, clientIp, {
       action: "portal.codeRefused",
       resourceType: "user",

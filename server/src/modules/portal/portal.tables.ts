@@ -37,7 +37,14 @@ export interface OutboxMessageTable {
   municipalityId: string;
   id: ColumnType<string, string | undefined, never>;
   recipientUserId: string;
-  kind: "loginCode" | "newMessage" | "exportReady" | "accountChanged" | "reminder" | "passwordSetup";
+  kind:
+    | "loginCode"
+    | "newMessage"
+    | "exportReady"
+    | "accountChanged"
+    | "reminder"
+    | "passwordSetup"
+    | "securityNotice";
   subject: string;
   body: string;
   createdAt: Timestamp;

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import { RateLimiter } from "../../platform/auth/rate-limit.ts";
+import { Throttle, type WindowLimit } from "../../platform/auth/throttle.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import type { App } from "../../platform/http/app-type.ts";
-import { AppError } from "../../platform/http/errors.ts";
+import { inDutchTime, RetryLaterError } from "../../platform/http/errors.ts";
 import { errors, IdParams } from "../../platform/http/schemas.ts";
 import {
   getApiSignal,
@@ -14,6 +14,7 @@ import {
 } from "./signals.channels.service.ts";
 import { intakeFromPublic, intakeFromRequest, withPartnerSystem } from "./signals.context.ts";
 import { intakeSignal } from "./signals.intake.ts";
+import { hashApiKey } from "./signals.rules.ts";
 import {
   ApiKeyHeaders,
   ApiSignalInput,
@@ -33,6 +34,10 @@ import {
 export interface SignalDeps {
   db: Kysely<DB>;
   afterAudit: () => void;
+  /** Keys the shared rate-limit counters (the server secret). */
+  secret: string;
+  /** Signals and status look-ups per partner API key per minute (PARTNER_API_PER_MINUTE). */
+  partnerApiPerMinute?: number;
 }
 
 const tags = ["Signalen"];
@@ -40,18 +45,45 @@ const tags = ["Signalen"];
 const INTAKE_BODY_LIMIT = 65_536;
 
 function tooMany(seconds: number, what: string) {
-  return new AppError(
+  return new RetryLaterError(
     429,
     "tooManyRequests",
-    `${what} Probeer het over ${Math.max(1, Math.ceil(seconds / 60))} minuten opnieuw.`,
+    `${what} Probeer het over ${inDutchTime(seconds)} opnieuw.`,
+    seconds,
   );
 }
 
+/** Per client address: the public form and the status look-up are open to anyone. */
+const PUBLIC_SUBMISSIONS: WindowLimit = { name: "signals:public", limit: 5, windowMs: 10 * 60_000 };
+const STATUS_LOOKUPS: WindowLimit = { name: "signals:status", limit: 30, windowMs: 10 * 60_000 };
+/** Requests with a missing, unknown or revoked API key, per client address (guessing keys). */
+const BAD_KEYS: WindowLimit = { name: "partner-api:bad-key", limit: 20, windowMs: 15 * 60_000 };
+
 /** Intake from the three channels, and the feedback each reporter gets. */
 export function signalChannelRoutes(app: App, deps: SignalDeps): void {
-  // Per process and per client address: the public form and the status lookup are open to anyone.
-  const publicSubmissions = new RateLimiter(5, 10 * 60_000);
-  const statusLookups = new RateLimiter(30, 10 * 60_000);
+  // Shared by every app instance (table rate_limit_bucket).
+  const throttle = new Throttle(deps.db, deps.secret);
+  const perKey: WindowLimit = {
+    name: "partner-api:key",
+    limit: deps.partnerApiPerMinute ?? 30,
+    windowMs: 60_000,
+  };
+  /** Runs a partner-API request within its key's limit; unknown keys count against the address. */
+  const asPartner = async <T>(authorization: string | undefined, ip: string, run: () => Promise<T>) => {
+    const guessing = await throttle.wait(BAD_KEYS, ip);
+    if (guessing > 0) throw tooMany(guessing, "Te veel verzoeken met een ongeldige API-sleutel.");
+    const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (token) {
+      const wait = await throttle.hit(perKey, hashApiKey(token));
+      if (wait > 0) throw tooMany(wait, `Deze API-sleutel mag ${perKey.limit} verzoeken per minuut doen.`);
+    }
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 401) await throttle.hit(BAD_KEYS, ip);
+      throw error;
+    }
+  };
 
   app.post(
     "/api/signals",
@@ -124,11 +156,9 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
       },
     },
     async (request, reply) => {
-      const wait = publicSubmissions.hit(request.ip);
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
+      const wait = await throttle.hit(PUBLIC_SUBMISSIONS, request.ip);
+      if (wait > 0)
         throw tooMany(wait, "U heeft vanaf dit adres te veel meldingen kort na elkaar verstuurd.");
-      }
       let audited = false;
       const created = await request.withPublicContext(request.params.municipalityCode, (ctx) =>
         intakeSignal(
@@ -154,12 +184,9 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         response: { 200: PublicStatus, ...errors(429) },
       },
     },
-    (request, reply) => {
-      const wait = statusLookups.hit(request.ip);
-      if (wait > 0) {
-        reply.header("retry-after", String(wait));
-        throw tooMany(wait, "U heeft te vaak een status opgevraagd.");
-      }
+    async (request) => {
+      const wait = await throttle.hit(STATUS_LOOKUPS, request.ip);
+      if (wait > 0) throw tooMany(wait, "U heeft te vaak een status opgevraagd.");
       return request.withPublicContext(request.params.municipalityCode, (ctx) =>
         getPublicStatus(ctx, request.params.referenceCode),
       );
@@ -181,7 +208,7 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
           "Stuur de sleutel als Authorization: Bearer wk_…. Een tweede aanlevering met hetzelfde externalReference geeft het bestaande signaal terug (200).",
         headers: ApiKeyHeaders,
         body: ApiSignalInput,
-        response: { 200: Submitted, 201: Submitted, ...errors(401) },
+        response: { 200: Submitted, 201: Submitted, ...errors(401, 429) },
       },
     },
     async (request, reply) => {
@@ -190,14 +217,15 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         withPartnerSystem(deps.db, request.headers.authorization, options, (ctx) =>
           submitApiSignal(ctx, request.body),
         );
-      let result: Awaited<ReturnType<typeof run>>;
-      try {
-        result = await run();
-      } catch (error) {
-        // Two deliveries of one reference at the same moment: the loser answers with the winner's signal.
-        if ((error as { constraint?: string }).constraint !== "signal_external_reference") throw error;
-        result = await run();
-      }
+      const result = await asPartner(request.headers.authorization, request.ip, async () => {
+        try {
+          return await run();
+        } catch (error) {
+          // Two deliveries of one reference at the same moment: the loser answers with the winner's signal.
+          if ((error as { constraint?: string }).constraint !== "signal_external_reference") throw error;
+          return run();
+        }
+      });
       return reply.code(result.duplicate ? 200 : 201).send(result);
     },
   );
@@ -210,15 +238,17 @@ export function signalChannelRoutes(app: App, deps: SignalDeps): void {
         summary: "De status van een aangeleverd signaal, op eigen kenmerk",
         headers: ApiKeyHeaders,
         params: ExternalReferenceParams,
-        response: { 200: ReporterSignal, ...errors(401) },
+        response: { 200: ReporterSignal, ...errors(401, 429) },
       },
     },
     (request) =>
-      withPartnerSystem(
-        deps.db,
-        request.headers.authorization,
-        { clientIp: request.ip, afterAudit: deps.afterAudit },
-        (ctx) => getApiSignal(ctx, request.params.externalReference),
+      asPartner(request.headers.authorization, request.ip, () =>
+        withPartnerSystem(
+          deps.db,
+          request.headers.authorization,
+          { clientIp: request.ip, afterAudit: deps.afterAudit },
+          (ctx) => getApiSignal(ctx, request.params.externalReference),
+        ),
       ),
   );
 }

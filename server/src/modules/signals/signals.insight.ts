@@ -8,6 +8,7 @@ import {
   withheldDistribution,
 } from "../../platform/access/smallNumbers.ts";
 import type { RequestContext } from "../../platform/context.ts";
+import { writeCsv } from "../../platform/csv/csv.ts";
 import { unprocessable } from "../../platform/http/errors.ts";
 import { assertNoPersonalData, shareable } from "../conferences/personalData.ts";
 import { buurtShapes } from "./signals.map.ts";
@@ -305,38 +306,34 @@ export async function getFigures(ctx: RequestContext, query: { from?: string; to
   };
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? "< 5" : String(v);
-  // Quote, and neutralise spreadsheet formulas (CSV injection).
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
-};
-
 export async function exportFigures(ctx: RequestContext, query: { from?: string; to?: string }) {
   const f = await getFigures(ctx, query);
+  // A count withheld for policy staff reads "< 5".
+  const n = (count: number | null) => count ?? "< 5";
   const lines: (string | number | null)[][] = [["onderdeel", "sleutel", "omschrijving", "aantal"]];
-  for (const r of f.bySource) lines.push(["bron", r.key, r.label, r.count]);
-  for (const r of f.byCategory) lines.push(["categorie", r.key, r.label, r.count]);
-  for (const r of f.byNeighbourhood) lines.push(["buurt", r.key, r.label, r.count]);
-  for (const r of f.referrals) lines.push(["verwezen naar", r.key, r.label, r.count]);
+  for (const r of f.bySource) lines.push(["bron", r.key, r.label, n(r.count)]);
+  for (const r of f.byCategory) lines.push(["categorie", r.key, r.label, n(r.count)]);
+  for (const r of f.byNeighbourhood) lines.push(["buurt", r.key, r.label, n(r.count)]);
+  for (const r of f.referrals) lines.push(["verwezen naar", r.key, r.label, n(r.count)]);
   lines.push([
     "eerste contact",
     "binnen termijn",
     "eerste contactpoging op of voor de termijn",
-    f.firstContact.withinDeadline,
+    n(f.firstContact.withinDeadline),
   ]);
-  lines.push(["eerste contact", "totaal", "signalen met een contactpoging", f.firstContact.contacted]);
+  lines.push(["eerste contact", "totaal", "signalen met een contactpoging", n(f.firstContact.contacted)]);
   lines.push([
     "eerste contact",
     "mediaan uren",
     "mediaan uren tot eerste contactpoging",
     f.firstContact.medianHours,
   ]);
-  lines.push(["casus", "besloten", "signalen met een triagebesluit", f.cases.decided]);
-  lines.push(["casus", "werd casus", "gekoppeld aan of geopend als casus", f.cases.becameCase]);
+  lines.push(["casus", "besloten", "signalen met een triagebesluit", n(f.cases.decided)]);
+  lines.push(["casus", "werd casus", "gekoppeld aan of geopend als casus", n(f.cases.becameCase)]);
   await ctx.audit({
     action: "signal.figuresExported",
     resourceType: "signal",
     details: { from: f.from, to: f.to },
   });
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return writeCsv(lines, { delimiter: ";" });
 }

@@ -312,7 +312,11 @@ describe("triage, meldcode, feedback and the neighbourhood view", () => {
     const csv = await policy.get("/api/signals/figures.csv");
     assert.equal(csv.statusCode, 200);
     assert.match(csv.headers["content-type"] as string, /text\/csv/);
-    assert.match(csv.body, /"categorie";"loneliness"/);
+    assert.match(
+      csv.body,
+      /\r\ncategorie;loneliness;/,
+      "written by the shared CSV library, quoted only where needed",
+    );
     assert.equal(
       (await policy.get("/api/signals/queue")).statusCode,
       403,

@@ -45,7 +45,7 @@ export function insertUser(
     displayName: string;
     email: string | null;
     role: string;
-    passwordHash: string;
+    passwordHash: string | null;
     homeOrganisationId: string | null;
   },
 ) {
@@ -69,4 +69,21 @@ export function setDisabled(ctx: RequestContext, id: string, disabled: boolean) 
     .set({ disabledAt: disabled ? ctx.now : null })
     .where("id", "=", id)
     .executeTakeFirst();
+}
+
+/** Two-step verification off and its secrets and recovery codes gone (an administrator's reset). */
+export async function clearMfa(ctx: RequestContext, id: string) {
+  const result = await ctx.trx
+    .updateTable("appUser")
+    .set({ totpSecret: null, totpPendingSecret: null, totpEnabled: false, totpLastStep: 0 })
+    .where("municipalityId", "=", ctx.actor.municipalityId)
+    .where("id", "=", id)
+    .where("role", "!=", "resident")
+    .executeTakeFirst();
+  await ctx.trx
+    .deleteFrom("mfaRecoveryCode")
+    .where("municipalityId", "=", ctx.actor.municipalityId)
+    .where("userId", "=", id)
+    .execute();
+  return result.numUpdatedRows > 0n;
 }

@@ -22,6 +22,7 @@ export const CreateUser = Type.Object({
   displayName: Type.String({ minLength: 1, maxLength: 200 }),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
   role: RoleName,
-  password: Type.String({ minLength: 1, maxLength: 200 }),
   homeOrganisationId: Type.Optional(Nullable(Uuid)),
 });
+
+export const PasswordSetupIssued = Type.Object({ expiresAt: Type.String({ format: "date-time" }) });

@@ -46,7 +46,7 @@ function tableSql(table: string, rules: TableRules): string[] {
   const lines = [
     `-- ${table}`,
     `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;`,
-    `REVOKE ALL ON ${table} FROM wijkwerk_app;`,
+    `REVOKE ALL ON ${table} FROM wijkwerk_app, wijkwerk_service;`,
   ];
   const grants: string[] = [];
   for (const [action, command] of ACTIONS) {
@@ -55,7 +55,7 @@ function tableSql(table: string, rules: TableRules): string[] {
     const expression = ruleSql(table, rules, rule);
     if (action === "update") {
       grants.push(rules.updateColumns ? `UPDATE (${rules.updateColumns.join(", ")})` : "UPDATE");
-      lines.push(`CREATE POLICY ${action} ON ${table} FOR UPDATE USING (${expression})`);
+      lines.push(`CREATE POLICY ${action} ON ${table} FOR UPDATE TO wijkwerk_app USING (${expression})`);
       lines.push(`  WITH CHECK (${expression});`);
     } else {
       grants.push(

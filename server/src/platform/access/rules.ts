@@ -75,10 +75,28 @@ export interface TableRules {
   delete: Rule;
   /** Only these columns may be read (default: all). */
   readColumns?: readonly string[];
+  /** Only these columns may be given on insert (default: all). */
+  insertColumns?: readonly string[];
   /** Only these columns may be updated (default: all). */
   updateColumns?: readonly string[];
   /** Keyed by municipality_id (default) or a reference table without it. */
   tenant?: "municipality" | "self" | "none";
+  /**
+   * Platform code, through the application's own login (wijkwerk_service) before any user's identity is
+   * set: sessions, login, public lookups, e-mail delivery. Per action an SQL condition on the row
+   * ("true": every row), and optionally the columns. Absent: the login has no right on the table.
+   */
+  platform?: PlatformRules;
+}
+
+export interface PlatformRules {
+  read?: string;
+  insert?: string;
+  update?: string;
+  delete?: string;
+  readColumns?: readonly string[];
+  insertColumns?: readonly string[];
+  updateColumns?: readonly string[];
 }
 
 // ---- building blocks ---------------------------------------------------------------------------
@@ -128,13 +146,32 @@ const configuration = (extra: Partial<TableRules> = {}): TableRules => ({
   delete: nobody,
   ...extra,
 });
-/** Written by platform code as the owner only; the application role has no rights at all. */
+/** Written by platform code only (the owner, or the application login where `platform` says so). */
 const platformOnly: TableRules = {
   read: nobody,
   insert: nobody,
   update: nobody,
   delete: nobody,
 };
+/** The application login reads every row (lookups before a user's identity is set). */
+const PLATFORM_READS = { read: "true" } as const;
+const PLATFORM_ALL = { read: "true", insert: "true", update: "true", delete: "true" } as const;
+/** What an audit event may say; never its time, chain position or hash (sealing fills those). */
+const AUDIT_EVENT_COLUMNS = [
+  "municipality_id",
+  "action",
+  "actor_user_id",
+  "actor_role",
+  "actor_organisation_id",
+  "team_id",
+  "resource_type",
+  "resource_id",
+  "household_id",
+  "resident_id",
+  "client_ip",
+  "reason",
+  "details",
+] as const;
 
 // ---- the declaration ---------------------------------------------------------------------------
 
@@ -221,6 +258,8 @@ export const TABLES = {
     insert: anyOf(residentIn("work")),
     update: anyOf(residentIn("work")),
     delete: nobody,
+    // A resident's account at the login with a one-time code.
+    platform: PLATFORM_READS,
   },
   representation: {
     read: anyOf(household("dossierOrPortal"), self("representative_user_id")),
@@ -403,10 +442,14 @@ export const TABLES = {
     insert: admin,
     update: anyOf(role("administrator"), [role("partnerSystem"), ownApiKey()]),
     delete: nobody,
+    // A key is found by its hash before the transaction drops to the request role.
+    platform: PLATFORM_READS,
   },
 
   // The social map.
   directory_entry: {
+    // Municipalities with a public social map.
+    platform: { read: "is_public AND deactivated_at IS NULL" },
     read: anyOf(role("administrator", "teamLead", "professional", "policyOfficer"), [
       role("public"),
       row(
@@ -433,15 +476,17 @@ export const TABLES = {
   // Organisation of the municipality: teams, people, areas, staffing, prices.
   municipality: {
     tenant: "self",
+    platform: PLATFORM_READS,
     read: everyone,
     insert: nobody,
     update: admin,
     delete: nobody,
     updateColumns: ["zrm_version"],
   },
-  organisation: configuration(),
-  team: configuration(),
-  team_membership: configuration({ delete: admin }),
+  // The session's organisation, teams and memberships are read before the request role.
+  organisation: configuration({ platform: PLATFORM_READS }),
+  team: configuration({ platform: PLATFORM_READS }),
+  team_membership: configuration({ delete: admin, platform: PLATFORM_READS }),
   app_user: {
     read: anyOf(role("administrator", "teamLead", "professional", "policyOfficer"), self("id")),
     // Staff create portal accounts for residents; only the administrator creates staff accounts.
@@ -455,6 +500,8 @@ export const TABLES = {
       [role(...STAFF), row("role = 'resident'", "it is a resident's account"), residentAccountWork()],
     ),
     delete: nobody,
+    // Login: find the account, failed attempts, passwords and two-step verification of one account.
+    platform: { read: "true", update: "true" },
   },
   area: { ...configuration(), insert: nobody, update: nobody },
   area_location: { tenant: "none", read: everyone, insert: nobody, update: nobody, delete: nobody },
@@ -486,8 +533,11 @@ export const TABLES = {
     insert: anyOf(
       row("actor_user_id IS NOT DISTINCT FROM (SELECT app_user_id())", "the event names the acting user"),
     ),
+    insertColumns: AUDIT_EVENT_COLUMNS,
     update: nobody,
     delete: nobody,
+    // Events before a user's identity is set (login, logout, a lock). Sealing: app_seal_audit only.
+    platform: { insert: "true", insertColumns: AUDIT_EVENT_COLUMNS },
   },
   // Delivered by platform code; the administrator sees the backlog (never subject or body) and retries.
   outbox_message: {
@@ -510,6 +560,21 @@ export const TABLES = {
     update: admin,
     updateColumns: ["state", "attempts", "next_attempt_at", "dead_at", "last_error"],
     delete: nobody,
+    // Login codes, set-password links and notices are queued, and delivered, by platform code.
+    platform: {
+      read: "true",
+      insert: "true",
+      update: "true",
+      updateColumns: [
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "claimed_at",
+        "sent_at",
+        "last_error",
+        "dead_at",
+      ],
+    },
   },
   reminder: {
     read: anyOf(self("user_id")),
@@ -518,17 +583,38 @@ export const TABLES = {
     delete: nobody,
     updateColumns: ["dismissed_at"],
   },
-  job_run: { ...platformOnly, tenant: "none" },
-  password_setup_token: platformOnly,
-  one_time_code: platformOnly,
-  session: platformOnly,
+  job_run: { ...platformOnly, tenant: "none", platform: { read: "true", insert: "true", update: "true" } },
+  // One-time set-password links: issued by an administrator in a request, or by platform code.
+  password_setup_token: {
+    read: admin,
+    insert: anyOf([role("administrator"), self("requested_by_user_id")]),
+    update: admin,
+    delete: nobody,
+    platform: { read: "true", insert: "true", update: "true" },
+  },
+  // Recovery codes for two-step verification: platform code; an administrator resetting 2FA removes them.
+  mfa_recovery_code: {
+    read: admin,
+    readColumns: ["municipality_id", "user_id"],
+    insert: nobody,
+    update: nobody,
+    delete: admin,
+    platform: PLATFORM_ALL,
+  },
+  // Counters of rate limits and login throttles: keys are hashes, no tenant is known yet.
+  rate_limit_bucket: { ...platformOnly, tenant: "none", platform: PLATFORM_ALL },
+  one_time_code: { ...platformOnly, platform: { read: "true", insert: "true", update: "true" } },
+  session: { ...platformOnly, platform: PLATFORM_ALL },
   audit_chain_head: platformOnly,
+  // The migration runner's bookkeeping: the app checks at start that nothing is pending.
+  schema_migration: { ...platformOnly, tenant: "none", platform: PLATFORM_READS },
+  schema_repeatable: { ...platformOnly, tenant: "none", platform: PLATFORM_READS },
 } satisfies Record<string, TableRules>;
 
 export type TableName = keyof typeof TABLES;
 
-/** Tables outside the declaration: the migration runner's own bookkeeping. */
-export const UNDECLARED_TABLES = ["schema_migration", "schema_repeatable"] as const;
+/** Tables outside the declaration (none: even the migration runner's bookkeeping is declared). */
+export const UNDECLARED_TABLES = [] as const;
 
 function conferencePart(): TableRules {
   const visible = row("conference_id IN (SELECT app_conference_ids())", "the user may see the conference");
@@ -643,4 +729,7 @@ export const SECURITY_DEFINER_FUNCTIONS: Record<string, string> = {
   app_outcome_change_size: "modules/outcomes/outcomes.changeSize.test.ts",
   app_assert_meldcode_skip: "modules/signals/meldcode.test.ts",
   app_assert_meldcode_decision: "modules/signals/meldcode.test.ts",
+  app_seal_audit: "platform/audit/witness.test.ts",
+  app_unsealed_municipalities: "platform/audit/witness.test.ts",
+  app_pseudonym_group_size: "modules/conferences/pseudonym.test.ts",
 };

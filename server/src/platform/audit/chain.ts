@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../db/schema.ts";
+import type { AuditWitness } from "./witness.ts";
 
 /**
  * The audit trail is tamper-evident: events are appended inside each request's transaction without a
@@ -29,77 +30,73 @@ export function chainHash(previous: string, canonicalText: string): string {
   return createHash("sha256").update(previous).update("\n").update(canonicalText).digest("hex");
 }
 
-/** Seals every unsealed event; returns how many were sealed. Safe to run concurrently. */
-export async function sealAuditEvents(db: Kysely<DB>): Promise<number> {
-  const pending = await db
-    .selectFrom("auditEvent")
-    .select("municipalityId")
-    .distinct()
-    .where("chainPosition", "is", null)
-    .execute();
+/** What the sealer reports when the chain no longer holds the head it witnessed last. */
+export type WitnessAlarm = (municipalityId: string, witnessed: { position: number; hash: string }) => void;
+
+/**
+ * Seals every unsealed event; returns how many were sealed. Safe to run concurrently. The sealing
+ * itself is app_seal_audit (migration 0030): the application login may call it but cannot update
+ * events or the chain head directly. With a witness, each new head is written out after sealing — but
+ * only when the chain still holds the head written out before; otherwise the old head stays as the
+ * evidence and onAlarm is told.
+ */
+export async function sealAuditEvents(
+  db: Kysely<DB>,
+  witness?: AuditWitness,
+  onAlarm: WitnessAlarm = () => {},
+): Promise<number> {
+  const pending = await sql<{ id: string }>`select app_unsealed_municipalities() as id`.execute(db);
   let sealed = 0;
-  for (const { municipalityId } of pending) {
+  for (const { id: municipalityId } of pending.rows) {
+    const witnessed = await witness?.read(municipalityId);
     for (;;) {
-      const n = await sealBatch(db, municipalityId);
+      const { rows } = await sql<{
+        sealed: number;
+        headPosition: number;
+        headHash: string;
+        witnessOk: boolean;
+      }>`
+        select * from app_seal_audit(${municipalityId}, ${BATCH}, ${witnessed?.position ?? null}, ${witnessed?.hash ?? null})`.execute(
+        db,
+      );
+      const result = rows[0];
+      const n = result?.sealed ?? 0;
       sealed += n;
+      if (result && witness) {
+        if (!result.witnessOk && witnessed) onAlarm(municipalityId, witnessed);
+        else if (n > 0)
+          await witness.write({ municipalityId, position: result.headPosition, hash: result.headHash });
+      }
       if (n < BATCH) break;
     }
   }
   return sealed;
 }
 
-async function sealBatch(db: Kysely<DB>, municipalityId: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("auditChainHead")
-      .values({ municipalityId, position: 0, hash: GENESIS })
-      .onConflict((oc) => oc.column("municipalityId").doNothing())
-      .execute();
-    const head = await trx
-      .selectFrom("auditChainHead")
-      .selectAll()
-      .where("municipalityId", "=", municipalityId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const rows = await trx
-      .selectFrom("auditEvent")
-      .select(["id", canonical.as("canonical")])
-      .where("municipalityId", "=", municipalityId)
-      .where("chainPosition", "is", null)
-      .orderBy("id")
-      .limit(BATCH)
-      .execute();
-    if (rows.length === 0) return 0;
-    let { position, hash } = head;
-    const updates: { id: number; position: number; hash: string }[] = [];
-    for (const row of rows) {
-      position += 1;
-      hash = chainHash(hash, row.canonical);
-      updates.push({ id: row.id, position, hash });
-    }
-    await sql`update audit_event e set chain_position = u.position, hash = u.hash
-      from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id bigint, position bigint, hash text)
-      where e.municipality_id = ${municipalityId} and e.id = u.id`.execute(trx);
-    await trx
-      .updateTable("auditChainHead")
-      .set({ position, hash })
-      .where("municipalityId", "=", municipalityId)
-      .execute();
-    return rows.length;
-  });
-}
-
 export interface ChainProblem {
   municipalityId: string;
   position: number;
   eventId: number | null;
-  problem: "hashMismatch" | "gap" | "headMismatch";
+  problem:
+    | "hashMismatch"
+    | "gap"
+    | "headMismatch"
+    /** The witnessed head lies beyond the chain: events at the end were deleted, or all of them. */
+    | "witnessAhead"
+    /** The chain holds another hash at the witnessed position: it was rewritten from there. */
+    | "witnessMismatch"
+    /** The witness file is unreadable or not signed with the configured key. */
+    | "witnessInvalid";
 }
 
-/** Recomputes every chain; returns the first problem per municipality (empty when intact). */
+/**
+ * Recomputes every chain; returns the first problem per municipality (empty when intact). With a
+ * witness, each chain must also still hold the last head written out for its municipality.
+ */
 export async function verifyAuditChain(
   db: Kysely<DB>,
-): Promise<{ checked: number; problems: ChainProblem[] }> {
+  witness?: AuditWitness,
+): Promise<{ checked: number; witnessed: number; problems: ChainProblem[] }> {
   const heads = await db.selectFrom("auditChainHead").selectAll().execute();
   const problems: ChainProblem[] = [];
   let checked = 0;
@@ -154,7 +151,31 @@ export async function verifyAuditChain(
       });
     }
   }
-  return { checked, problems };
+  const witnessed = witness ? await compareWithWitness(db, witness, problems) : 0;
+  return { checked, witnessed, problems };
+}
+
+/** Adds a problem for every witnessed head the chain no longer holds; returns how many were compared. */
+async function compareWithWitness(db: Kysely<DB>, witness: AuditWitness, problems: ChainProblem[]) {
+  let compared = 0;
+  for (const head of await witness.list()) {
+    compared += 1;
+    const problem = (p: ChainProblem["problem"], position: number, eventId: number | null = null) =>
+      problems.push({ municipalityId: head.municipalityId, position, eventId, problem: p });
+    if ("unreadable" in head || !witness.isSigned(head)) {
+      problem("witnessInvalid", "unreadable" in head ? 0 : head.position);
+      continue;
+    }
+    const row = await db
+      .selectFrom("auditEvent")
+      .select(["id", "hash"])
+      .where("municipalityId", "=", head.municipalityId)
+      .where("chainPosition", "=", head.position)
+      .executeTakeFirst();
+    if (!row) problem("witnessAhead", head.position);
+    else if (row.hash !== head.hash) problem("witnessMismatch", head.position, row.id);
+  }
+  return compared;
 }
 
 /** Runs the sealer shortly after writes, one run at a time, plus a periodic sweep. */
@@ -166,7 +187,18 @@ export class AuditSealer {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly onError: (error: unknown) => void,
+    private readonly witness?: AuditWitness,
   ) {}
+
+  private seal(): Promise<number> {
+    return sealAuditEvents(this.db, this.witness, (municipalityId, witnessed) =>
+      this.onError(
+        new Error(
+          `audit chain of municipality ${municipalityId} no longer holds the witnessed head at position ${witnessed.position}: it was rewritten or cut; run npm run audit:verify`,
+        ),
+      ),
+    );
+  }
 
   start(intervalMs = 2000): void {
     this.timer = setInterval(() => this.poke(), intervalMs);
@@ -182,7 +214,7 @@ export class AuditSealer {
       do {
         this.again = false;
         try {
-          await sealAuditEvents(this.db);
+          await this.seal();
         } catch (error) {
           this.onError(error);
         }
@@ -194,7 +226,7 @@ export class AuditSealer {
   /** Waits until everything written so far is sealed. */
   async flush(): Promise<void> {
     await this.running;
-    await sealAuditEvents(this.db);
+    await this.seal();
   }
 
   async stop(): Promise<void> {

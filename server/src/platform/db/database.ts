@@ -9,7 +9,7 @@ import {
   sql,
 } from "kysely";
 import pg from "pg";
-import { pglitePool } from "./pglite-pool.ts";
+import { newLane, pglitePool } from "./pglite-pool.ts";
 import type { DB } from "./schema.ts";
 
 /** The database as the rest of the server sees it: one Kysely instance on PGlite or a server. */
@@ -20,6 +20,13 @@ export interface Database {
   close(): Promise<void>;
   /** Connections of the pool (PostgreSQL): open, idle, and requests waiting for one. */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /**
+   * Security (issue 18): the same database, connected as another login (the application's
+   * wijkwerk_service, see logins.ts). On a server that is a second pool with that user and password;
+   * on PGlite, which has no logins, the same engine with that role as session user. Closing the
+   * returned handle leaves this one open.
+   */
+  openLogin(login: { user: string; password: string | undefined }): Promise<Database>;
 }
 
 // The same value types on both engines: bigint and numeric as numbers, dates as 'YYYY-MM-DD'.
@@ -38,6 +45,20 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  const database = await openPool(url);
+  return {
+    ...database,
+    async openLogin(login) {
+      // The same host and database, another user (issue 18: the application owns nothing).
+      const loginUrl = new URL(url);
+      loginUrl.username = encodeURIComponent(login.user);
+      loginUrl.password = login.password ? encodeURIComponent(login.password) : "";
+      return openPostgres(loginUrl.toString());
+    },
+  };
+}
+
+async function openPool(url: string): Promise<Omit<Database, "openLogin">> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
@@ -111,16 +132,36 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       [types.DATE]: (v: string) => v,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }), plugins });
+  // Security (issue 18): one lane for every pool on this engine, so the owner's and the application
+  // login's transactions never interleave; the owner pool switches the session back to "postgres".
+  const lane = newLane();
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: pglitePool(pglite, lane, "postgres") }),
+    plugins,
+  });
+  const ping = (k: Kysely<DB>) => async () => {
+    await sql`select 1`.execute(k);
+  };
   return {
     kind: "pglite",
     db,
-    async ping() {
-      await sql`select 1`.execute(db);
-    },
+    ping: ping(db),
     async close() {
       await db.destroy();
       await pglite.close();
+    },
+    async openLogin(login) {
+      const loginDb = new Kysely<DB>({
+        dialect: new PostgresDialect({ pool: pglitePool(pglite, lane, login.user) }),
+        plugins,
+      });
+      return {
+        kind: "pglite",
+        db: loginDb,
+        ping: ping(loginDb),
+        close: () => loginDb.destroy(),
+        openLogin: () => Promise.reject(new Error("open logins from the owner's handle")),
+      };
     },
   };
 }

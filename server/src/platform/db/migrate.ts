@@ -78,3 +78,14 @@ async function applyRepeatables(db: Kysely<DB>, sqlDir: string): Promise<string[
   }
   return ran;
 }
+
+/** Migration files not applied yet (readable by the application login, which cannot apply them). */
+export async function pendingMigrations(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = new Set(
+    (await sql<{ name: string }>`select name from schema_migration`.execute(db)).rows.map((r) => r.name),
+  );
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f) && !applied.has(f))
+    .sort();
+}

@@ -41,19 +41,7 @@ export interface ReminderTable {
 }
 
 /** A one-time password set-up link; only the token's SHA-256 is stored. */
-export interface PasswordSetupTokenTable {
-  municipalityId: string;
-  id: Generated<string>;
-  userId: string;
-  tokenHash: string;
-  requestedByUserId: Auto<string | null>;
-  expiresAt: Date;
-  usedAt: Auto<Date | null>;
-  createdAt: Timestamp;
-}
-
 export interface OperationsTables {
   jobRun: JobRunTable;
   reminder: ReminderTable;
-  passwordSetupToken: PasswordSetupTokenTable;
 }

@@ -8,6 +8,7 @@ import type { PortalTables } from "../../modules/portal/portal.tables.ts";
 import type { PrivacyTables } from "../../modules/privacy/privacy.tables.ts";
 import type { RetentionTables } from "../../modules/residentRights/retention.tables.ts";
 import type { SignalTables } from "../../modules/signals/signals.tables.ts";
+import type { SecurityTables } from "../auth/security.tables.ts";
 import type { OperationsTables } from "./operations.tables.ts";
 
 /** Columns the database fills in. */
@@ -57,6 +58,9 @@ export interface AppUserTable {
   lockedUntil: Date | null;
   disabledAt: Date | null;
   createdAt: Timestamp;
+  /** A new TOTP secret until the user confirms it with a code (migration 0031). */
+  totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  passwordChangedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface TeamMembershipTable {
@@ -141,4 +145,5 @@ export interface DB
     AreaAnalysisTables,
     ImpactCalculatorTables,
     RetentionTables,
-    OperationsTables {}
+    OperationsTables,
+    SecurityTables {}

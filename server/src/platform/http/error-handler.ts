@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyInstance } from "fastify";
-import { AppError, fromDatabaseError } from "./errors.ts";
+import { AppError, fromDatabaseError, RetryLaterError } from "./errors.ts";
 
 /** Every error leaves as `{ error, message, details? }`; a 500 only for what we truly did not foresee. */
 export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode === 503) reply.header("retry-after", "5");
+      if (error instanceof RetryLaterError) reply.header("retry-after", String(error.retryAfterSeconds));
       return reply
         .code(error.statusCode)
         .send({ error: error.code, message: error.message, details: error.details });

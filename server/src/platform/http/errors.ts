@@ -15,6 +15,25 @@ export class AppError extends Error {
   }
 }
 
+/** A 429 (or 423) that tells when to try again: the handler sends `Retry-After` (issue 18). */
+export class RetryLaterError extends AppError {
+  constructor(
+    statusCode: 423 | 429,
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(statusCode, code, message);
+  }
+}
+
+/** "over 3 minuten" / "over 40 seconden": when to try again, in plain Dutch. */
+export function inDutchTime(seconds: number): string {
+  if (seconds < 90) return `${seconds} ${seconds === 1 ? "seconde" : "seconden"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? "minuut" : "minuten"}`;
+}
+
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
 export const unauthorized = (code = "unauthenticated", message = "Log eerst in.") =>

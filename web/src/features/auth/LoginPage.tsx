@@ -84,13 +84,12 @@ export function LoginPage() {
           <Paragraph>{t("login.mfaIntro")}</Paragraph>
           <TextField
             id="mfa-code"
-            label={t("login.mfaCode")}
+            label={t("login.codeOrRecovery")}
+            hint={t("login.recoveryHint")}
             value={code}
             onChange={setCode}
-            inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
+            maxLength={12}
             required
             autoFocus
           />

@@ -9,7 +9,7 @@ import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { roleLabel } from "./UsersPage.tsx";
 
-const empty = { username: "", displayName: "", email: "", role: "", password: "", homeOrganisationId: "" };
+const empty = { username: "", displayName: "", email: "", role: "", homeOrganisationId: "" };
 
 export function CreateUserForm({ onCreated }: { onCreated(): Promise<void> }) {
   const organisations = useResource<ListResponse<Organisation>>("/api/organisations");
@@ -56,6 +56,7 @@ export function CreateUserForm({ onCreated }: { onCreated(): Promise<void> }) {
         id="user-email"
         type="email"
         label={t("users.email")}
+        hint={t("users.noPassword")}
         value={fields.email}
         onChange={set("email")}
         autoComplete="off"
@@ -76,17 +77,6 @@ export function CreateUserForm({ onCreated }: { onCreated(): Promise<void> }) {
         onChange={set("homeOrganisationId")}
         placeholder={t("users.noOrganisation")}
         options={(organisations.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
-      />
-      <TextField
-        id="user-password"
-        type="password"
-        label={t("users.password")}
-        hint={t("users.passwordHint")}
-        value={fields.password}
-        onChange={set("password")}
-        autoComplete="new-password"
-        minLength={12}
-        required
       />
       <Button type="submit" appearance="primary-action-button" busy={form.busy}>
         {t("users.add")}

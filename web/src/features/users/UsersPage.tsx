@@ -45,6 +45,21 @@ export function UsersPage() {
     }
   }
 
+  /** A set-password link by e-mail, or a reset of two-step verification (never a password). */
+  async function act(user: User, action: "password-setup" | "mfa/reset") {
+    setError(null);
+    setSaved(null);
+    try {
+      await api.post(`/api/users/${encodeURIComponent(user.id)}/${action}`);
+      setSaved(
+        t(action === "password-setup" ? "users.linkSent" : "users.mfaReset", { name: user.displayName }),
+      );
+      await list.reload();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
   return (
     <>
       <PageTitle>{t("users.title")}</PageTitle>
@@ -80,10 +95,24 @@ export function UsersPage() {
                 {canManage && (
                   <TableCell>
                     {user.id !== session.user.id && (
-                      <Button appearance="secondary-action-button" onClick={() => void toggle(user)}>
-                        {user.disabled ? t("users.enable") : t("users.disable")}
-                        <span className="ww-visually-hidden"> {user.displayName}</span>
-                      </Button>
+                      <div className="ww-actions">
+                        <Button appearance="secondary-action-button" onClick={() => void toggle(user)}>
+                          {user.disabled ? t("users.enable") : t("users.disable")}
+                          <span className="ww-visually-hidden"> {user.displayName}</span>
+                        </Button>
+                        {user.email && !user.disabled && user.role !== "resident" && (
+                          <Button appearance="subtle-button" onClick={() => void act(user, "password-setup")}>
+                            {t("users.sendLink")}
+                            <span className="ww-visually-hidden"> {user.displayName}</span>
+                          </Button>
+                        )}
+                        {user.mfaEnabled && (
+                          <Button appearance="subtle-button" onClick={() => void act(user, "mfa/reset")}>
+                            {t("users.resetMfa")}
+                            <span className="ww-visually-hidden"> {user.displayName}</span>
+                          </Button>
+                        )}
+                      </div>
                     )}
                   </TableCell>
                 )}
