@@ -110,6 +110,18 @@ describe("the access declaration is what the database enforces", () => {
     }
   });
 
+  test("the numbered migrations run 0001, 0002, … without a gap", () => {
+    const numbers = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{4}_/.test(f))
+      .map((f) => Number(f.slice(0, 4)))
+      .sort((a, b) => a - b);
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+    );
+  });
+
   test("functions and policies live in server/sql, not in new numbered migrations", () => {
     const later = fs
       .readdirSync(MIGRATIONS_DIR)
