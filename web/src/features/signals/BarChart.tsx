@@ -12,8 +12,12 @@ import { useId } from "react";
 export interface Bar {
   key: string;
   label: string;
-  count: number;
+  /** null: withheld for policy staff (1 to 4, or a figure that would give such a count away). */
+  count: number | null;
 }
+
+/** A count as shown: a withheld one reads "< 5". */
+export const shownCount = (count: number | null) => (count === null ? "< 5" : String(count));
 
 const LABEL_WIDTH = 220;
 const BAR_AREA = 360;
@@ -37,7 +41,7 @@ export function BarChart({
   summary: string;
 }) {
   const id = useId();
-  const max = Math.max(1, ...bars.map((b) => b.count));
+  const max = Math.max(1, ...bars.map((b) => b.count ?? 0));
   const height = bars.length * ROW + 8;
   const width = LABEL_WIDTH + BAR_AREA + 60;
   return (
@@ -54,7 +58,7 @@ export function BarChart({
           <desc id={`${id}-desc`}>{summary}</desc>
           {bars.map((bar, index) => {
             const y = index * ROW + 4;
-            const w = Math.max(2, Math.round((bar.count / max) * BAR_AREA));
+            const w = bar.count === null ? 0 : Math.max(2, Math.round((bar.count / max) * BAR_AREA));
             return (
               <g key={bar.key}>
                 <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 5} textAnchor="end" fontSize="14" fill="#1a1a1a">
@@ -62,7 +66,7 @@ export function BarChart({
                 </text>
                 <rect x={LABEL_WIDTH} y={y + 3} width={w} height={ROW - 8} fill="#24578f" />
                 <text x={LABEL_WIDTH + w + 6} y={y + ROW / 2 + 5} fontSize="14" fill="#1a1a1a">
-                  {bar.count}
+                  {shownCount(bar.count)}
                 </text>
               </g>
             );
@@ -81,7 +85,7 @@ export function BarChart({
           {bars.map((bar) => (
             <TableRow key={bar.key}>
               <TableHeaderCell scope="row">{bar.label}</TableHeaderCell>
-              <TableCell>{bar.count}</TableCell>
+              <TableCell>{shownCount(bar.count)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -16,24 +16,28 @@ import { TextField } from "../../ui/fields.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { type Bar, BarChart } from "./BarChart.tsx";
+import { type Bar, BarChart, shownCount } from "./BarChart.tsx";
 import { label } from "./signalLabels.ts";
+
+type Count = number | null;
 
 interface Figures {
   from: string;
   to: string;
-  total: number;
+  /** Counts are null when withheld for policy staff (small numbers). */
+  total: number | null;
   bySource: Bar[];
   byCategory: Bar[];
   byNeighbourhood: Bar[];
-  firstContact: { contacted: number; withinDeadline: number; medianHours: number | null };
-  firstAction: { acted: number; withinDeadline: number; overdueOpen: number };
-  cases: { decided: number; becameCase: number; share: number | null };
+  firstContact: { contacted: Count; withinDeadline: Count; medianHours: number | null };
+  firstAction: { acted: Count; withinDeadline: Count; overdueOpen: Count };
+  cases: { decided: Count; becameCase: Count; share: number | null };
   referrals: Bar[];
 }
 
 const day = (iso: string) => formatDate(iso);
-const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–");
+const percent = (part: Count, whole: Count) =>
+  part !== null && whole ? `${Math.round((part / whole) * 100)}%` : "–";
 
 /** Figures on signals for a period: charts with tables, and the same as a CSV download. */
 export function FiguresPage() {
@@ -87,12 +91,12 @@ export function FiguresPage() {
           <Heading2>{t("figures.summary")}</Heading2>
           <DataList>
             {[
-              [t("figures.total"), String(f.total)],
+              [t("figures.total"), shownCount(f.total)],
               [
                 t("figures.firstContact"),
                 t("figures.firstContactValue", {
-                  within: f.firstContact.withinDeadline,
-                  contacted: f.firstContact.contacted,
+                  within: shownCount(f.firstContact.withinDeadline),
+                  contacted: shownCount(f.firstContact.contacted),
                   percent: percent(f.firstContact.withinDeadline, f.firstContact.contacted),
                 }),
               ],
@@ -105,17 +109,17 @@ export function FiguresPage() {
               [
                 t("figures.firstAction"),
                 t("figures.firstContactValue", {
-                  within: f.firstAction.withinDeadline,
-                  contacted: f.firstAction.acted,
+                  within: shownCount(f.firstAction.withinDeadline),
+                  contacted: shownCount(f.firstAction.acted),
                   percent: percent(f.firstAction.withinDeadline, f.firstAction.acted),
                 }),
               ],
-              [t("figures.overdueOpen"), String(f.firstAction.overdueOpen)],
+              [t("figures.overdueOpen"), shownCount(f.firstAction.overdueOpen)],
               [
                 t("figures.becameCase"),
                 t("figures.becameCaseValue", {
-                  cases: f.cases.becameCase,
-                  decided: f.cases.decided,
+                  cases: shownCount(f.cases.becameCase),
+                  decided: shownCount(f.cases.decided),
                   share: f.cases.share === null ? "–" : `${f.cases.share}%`,
                 }),
               ],
@@ -134,7 +138,10 @@ export function FiguresPage() {
               {
                 key: "late",
                 label: t("figures.afterDeadline"),
-                count: f.firstContact.contacted - f.firstContact.withinDeadline,
+                count:
+                  f.firstContact.contacted === null || f.firstContact.withinDeadline === null
+                    ? null
+                    : f.firstContact.contacted - f.firstContact.withinDeadline,
               },
             ]}
           />
@@ -161,11 +168,11 @@ export function FiguresPage() {
 }
 
 function Chart({ title, header, bars }: { title: string; header: string; bars: Bar[] }) {
-  const total = bars.reduce((sum, b) => sum + b.count, 0);
+  const empty = bars.every((b) => b.count === 0);
   return (
     <section aria-label={title}>
       <Heading2>{title}</Heading2>
-      {total === 0 ? (
+      {empty ? (
         <Paragraph>{t("figures.none")}</Paragraph>
       ) : (
         <BarChart
@@ -173,7 +180,7 @@ function Chart({ title, header, bars }: { title: string; header: string; bars: B
           bars={bars}
           labelHeader={header}
           countHeader={t("neighbourhood.count")}
-          summary={bars.map((b) => `${b.label}: ${b.count}`).join(", ")}
+          summary={bars.map((b) => `${b.label}: ${shownCount(b.count)}`).join(", ")}
         />
       )}
     </section>

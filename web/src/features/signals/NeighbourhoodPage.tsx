@@ -17,19 +17,21 @@ import { t } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
+import { shownCount } from "./BarChart.tsx";
 import { type Cluster, InitiativeForm } from "./InitiativeForm.tsx";
 import { label } from "./signalLabels.ts";
 
 interface View {
   minimum: number;
   clusters: Cluster[];
-  totals: { neighbourhoodCode: string; neighbourhoodName: string; count: number }[];
+  /** Counts are null when withheld for policy staff (small numbers). */
+  totals: { neighbourhoodCode: string; neighbourhoodName: string; count: number | null }[];
   initiatives: {
     id: string;
     title: string;
     neighbourhoodName: string;
     category: string;
-    signalCount: number;
+    signalCount: number | null;
   }[];
 }
 interface Shapes {
@@ -147,7 +149,8 @@ export function NeighbourhoodPage() {
               <ul>
                 {view.data.initiatives.map((i) => (
                   <li key={i.id}>
-                    {i.title} — {i.neighbourhoodName}, {label("category", i.category)} ({i.signalCount})
+                    {i.title} — {i.neighbourhoodName}, {label("category", i.category)} (
+                    {shownCount(i.signalCount)})
                   </li>
                 ))}
               </ul>
@@ -162,17 +165,19 @@ export function NeighbourhoodPage() {
 function SignalMap({ view, shapes }: { view: View; shapes: Shapes }) {
   const { height, toPath } = project(shapes.buurten);
   const counts = new Map(view.totals.map((x) => [x.neighbourhoodCode, x.count]));
-  const max = Math.max(1, ...counts.values());
+  const max = Math.max(1, ...[...counts.values()].map((n) => n ?? 0));
   return (
     <figure className="ww-map">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="map-title" width="100%">
         <title id="map-title">{t("neighbourhood.mapLabel")}</title>
         {shapes.buurten.map((b) => {
-          const n = counts.get(b.code) ?? 0;
-          const tint = n === 0 ? "#f3f3f3" : `rgba(200, 16, 46, ${(0.2 + (0.8 * n) / max).toFixed(2)})`;
+          // A withheld count (1 to 4) is tinted as the lightest shade with signals.
+          const n = counts.has(b.code) ? (counts.get(b.code) ?? null) : 0;
+          const tint =
+            n === 0 ? "#f3f3f3" : `rgba(200, 16, 46, ${(0.2 + (0.8 * (n ?? 0)) / max).toFixed(2)})`;
           return (
             <path key={b.code} d={b.rings.map(toPath).join("")} fill={tint} stroke="#555" strokeWidth={0.6}>
-              <title>{t("neighbourhood.signalsOnMap", { buurt: b.name, count: n })}</title>
+              <title>{t("neighbourhood.signalsOnMap", { buurt: b.name, count: shownCount(n) })}</title>
             </path>
           );
         })}
