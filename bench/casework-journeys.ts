@@ -59,7 +59,7 @@ async function loadCases(ctx: JourneyContext): Promise<void> {
 /**
  * Cases buurtwerker leads (their own worklist): the write journeys record on these. In the integrated
  * model a professional reads the whole caseload of the team but changes only the dossiers they are
- * involved in (app_editable_household_ids), so writing to any team case was refused.
+ * involved in (level edit or caseLead in household_access), so writing to any team case is refused.
  */
 async function loadLedCases(ctx: JourneyContext): Promise<void> {
   if (ctx.ids.ledCases) return;
@@ -100,8 +100,6 @@ const ZRM = [
 const RLS = `select set_config('role', 'wijkwerk_app', true), set_config('app.municipality_id', $1::text, true),
   set_config('app.user_id', $3::text, true), set_config('app.role', 'professional', true),
   set_config('app.team_ids', '{' || $4::text || '}', true)`;
-/** The dossier services narrow the access rules to the household they work on (narrowToHousehold). */
-const FOCUS = `select set_config('app.focus_household_ids', $2::text, true)`;
 const actorParams = (ctx: JourneyContext) => [pick(ctx.ids.actor, 0), pick(ctx.ids.actorTeams, 0)];
 
 export const CASEWORK_JOURNEYS: Journey[] = [
@@ -115,13 +113,11 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
-        `select set_config('app.focus_household_ids', array_to_string(app_worklist_household_ids(array[$3::uuid]), ','), true)`,
         `select c.id, c.household_id, h.name, c.status, c.acute, c.opened_at, cp.user_id, p.id
          from case_file c join case_professional cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id and cp.is_case_lead
          join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
          left join support_plan p on p.municipality_id = c.municipality_id and p.case_id = c.id
          where c.status <> 'closed' and cp.user_id = $3::uuid and c.team_id = $4::uuid
-           and c.household_id = any(string_to_array(current_setting('app.focus_household_ids'), ',')::uuid[])
          order by c.acute desc, c.opened_at`,
         `select a.id, a.description, a.due_date, a.status, c.id, h.name from plan_action a
          join support_plan p on p.municipality_id = a.municipality_id and p.id = a.plan_id
@@ -129,7 +125,6 @@ export const CASEWORK_JOURNEYS: Journey[] = [
          join case_professional cp on cp.municipality_id = c.municipality_id and cp.case_id = c.id and cp.is_case_lead
          join household h on h.municipality_id = c.municipality_id and h.id = c.household_id
          where a.removed_at is null and a.status in ('planned', 'inProgress') and a.due_date <= current_date + 14
-           and a.household_id = any(string_to_array(current_setting('app.focus_household_ids'), ',')::uuid[])
            and c.status <> 'closed' and c.team_id = $4::uuid and coalesce(a.professional_user_id, cp.user_id) = $3::uuid
          order by a.due_date`,
         `select s.id, s.reference_code, s.urgency, s.deadline_at from signal s
@@ -153,7 +148,6 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
-        FOCUS,
         `select id, name, merged_into_id, registered_by_team_id, created_at from household where municipality_id = $1 and id = $2::uuid`,
         `select r.*, m.relation, m.is_main_contact from household_member m join resident r
            on r.municipality_id = m.municipality_id and r.id = m.resident_id
@@ -241,9 +235,7 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
-        // As the service: narrowed to the case's household first (narrowToCase), then the case is read.
-        `select set_config('app.focus_household_ids', app_case_household_id($2::uuid)::text, true),
-           set_config('bench.assessment_id', gen_random_uuid()::text, true)`,
+        `select set_config('bench.assessment_id', gen_random_uuid()::text, true)`,
         `select id, household_id, team_id, status from case_file where municipality_id = $1 and id = $2::uuid`,
         `insert into assessment (municipality_id, id, case_id, household_id, resident_id, zrm_version, assessed_on, assessor_user_id)
          select $1, current_setting('bench.assessment_id')::uuid, c.id, c.household_id, m.resident_id, '2017', current_date, $3::uuid
@@ -282,7 +274,6 @@ export const CASEWORK_JOURNEYS: Journey[] = [
       params: actorParams,
       sql: [
         RLS,
-        FOCUS,
         `select id, registered_by_team_id from household where municipality_id = $1 and id = $2::uuid`,
         `insert into journal_entry (municipality_id, id, household_id, kind, occurred_on, text, author_user_id)
          values ($1, gen_random_uuid(), $2::uuid, 'phoneCall', current_date, 'Telefonisch contact (floor).', $3::uuid)`,

@@ -31,6 +31,9 @@ export interface Measured extends LoadResult {
   loadAverage: number;
   floor?: LoadResult;
   overRaw?: number;
+  /** The same statements as the owner, without row-level security, and the app's share of that floor. */
+  floorNoRls?: LoadResult;
+  shareOfNoRls?: number;
   /** Write journeys: the floor without its audit insert, and the share of throughput the audit costs. */
   floorWithoutAudit?: LoadResult;
   auditShare?: number;
@@ -191,6 +194,14 @@ async function bench(kind: "pglite" | "postgres", target: { databaseUrl?: string
     m.floor = await floorLoad(query, ctx, floor, m.kind);
     if (m.kind === "write") await resetWrites(query, since);
     m.overRaw = Math.round((m.floor.throughput / Math.max(m.throughput, 0.01)) * 100) / 100;
+    // The floor without the request role: the owner bypasses row-level security, so the difference is
+    // what the access rules cost in the database.
+    const noRls = floor.sql.filter((sql) => !sql.includes("set_config('role'"));
+    if (noRls.length < floor.sql.length) {
+      m.floorNoRls = await floorLoad(query, ctx, { ...floor, sql: noRls }, m.kind);
+      if (m.kind === "write") await resetWrites(query, since);
+      m.shareOfNoRls = Math.round((m.throughput / Math.max(m.floorNoRls.throughput, 0.01)) * 1000) / 1000;
+    }
     const withoutAudit = floor.sql.filter((s) => !s.includes("insert into audit_event"));
     if (m.kind === "write" && withoutAudit.length < floor.sql.length) {
       m.floorWithoutAudit = await floorLoad(query, ctx, { ...floor, sql: withoutAudit }, m.kind);

@@ -74,8 +74,8 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     await page.goto(`${server.url}/dossiers/${deBoerId}`);
     await expectPage(page, "Huishouden de Boer");
     await page
-      .getByRole("navigation", { name: "Privacy bij dit huishouden" })
-      .getByRole("link", { name: "Toestemmingen" })
+      .getByRole("navigation", { name: "Onderdelen van het dossier" })
+      .getByRole("link", { name: "Toestemming en inzage" })
       .click();
     await expectPage(page, "Toestemmingen van het huishouden");
     // An end before the start is refused precisely.

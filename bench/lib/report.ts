@@ -10,6 +10,8 @@ interface Row extends LoadResult {
   loadAverage?: number;
   floor?: LoadResult;
   overRaw?: number;
+  floorNoRls?: LoadResult;
+  shareOfNoRls?: number;
   auditShare?: number;
 }
 
@@ -30,11 +32,11 @@ export function writeReport(db: string, report: Report, dir = "bench/results", l
   const lines = [
     `# Benchmark on ${db}: ${report.connections} connections, ${report.seconds} s per journey (${report.cpus} cores, Node ${report.node})`,
     "",
-    "| journey | kind | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU | peak RSS MB | raw SQL req/s | × over raw | audit share (raw) | load avg |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| journey | kind | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU | peak RSS MB | raw SQL req/s | × over raw | raw SQL without RLS req/s | app ÷ no-RLS floor | audit share (raw) | load avg |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...report.results.map(
       (r) =>
-        `| ${r.journey} | ${r.kind} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.serverCpuPercent}% | ${r.peakRssMb} | ${r.floor?.throughput ?? "–"} | ${r.overRaw ?? "–"} | ${r.auditShare === undefined ? "–" : `${(r.auditShare * 100).toFixed(1)}%`} | ${r.loadAverage ?? "–"} |`,
+        `| ${r.journey} | ${r.kind} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.serverCpuPercent}% | ${r.peakRssMb} | ${r.floor?.throughput ?? "–"} | ${r.overRaw ?? "–"} | ${r.floorNoRls?.throughput ?? "–"} | ${r.shareOfNoRls === undefined ? "–" : `${(r.shareOfNoRls * 100).toFixed(1)}%`} | ${r.auditShare === undefined ? "–" : `${(r.auditShare * 100).toFixed(1)}%`} | ${r.loadAverage ?? "–"} |`,
     ),
   ];
   if (report.audit) {
