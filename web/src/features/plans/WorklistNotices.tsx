@@ -75,7 +75,11 @@ function useRowAction() {
   return { busyId, error, done, run };
 }
 
-function NoticeTable(props: { caption: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+function NoticeTable(props: {
+  caption: string;
+  headers: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
   return (
     <div className="ww-table-scroll">
       <Table>
