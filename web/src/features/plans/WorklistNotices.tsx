@@ -139,7 +139,13 @@ export function RemindersSection() {
             return {
               key: r.id,
               cells: [
-                href ? <AppLink href={href}>{reminderLabel(r.kind)}</AppLink> : reminderLabel(r.kind),
+                href ? (
+                  <AppLink key="what" href={href}>
+                    {reminderLabel(r.kind)}
+                  </AppLink>
+                ) : (
+                  reminderLabel(r.kind)
+                ),
                 formatDate(r.dueOn),
                 <Button
                   key="done"
