@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import * as OTPAuth from "otpauth";
+import type { Page } from "playwright-core";
 import {
   demoPassword,
   expectAlert,
@@ -66,6 +67,85 @@ describe("foundation journeys", () => {
     await expectPage(page, "Logboek");
     await page.getByRole("cell", { name: "Organisatie toegevoegd" }).first().waitFor();
     await logOut(page);
+  });
+
+  /** A call to the API as the logged-in user makes it from the browser (session cookie and CSRF token). */
+  async function callApi(page: Page, method: string, path: string, body?: unknown) {
+    return page.evaluate(
+      async ({ method, path, body }) => {
+        const session = await (await fetch("/api/auth/session")).json();
+        const headers: Record<string, string> = { accept: "application/json" };
+        if (method !== "GET") headers["x-csrf-token"] = session.csrfToken;
+        if (body !== undefined) headers["content-type"] = "application/json";
+        const res = await fetch(path, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: res.status, json: (await res.text()) || "null" };
+      },
+      { method, path, body },
+    );
+  }
+
+  test("emergency access shows on the case lead's Mijn werk; a refused attempt on the administrator's log", async (t) => {
+    const page = await newPage(t);
+    if (!page) return;
+    // The case lead of Huishouden El Idrissi: nobody has used emergency access yet.
+    await logIn(page, suite.url(), "buurtwerker", "Mijn werk");
+    const work = page.getByRole("region", { name: "Noodtoegang bij mijn casussen" });
+    await work.getByText("Niemand heeft met noodtoegang een huishouden van u geopend.").waitFor();
+    await page.getByRole("region", { name: "Herinneringen" }).getByRole("heading").waitFor();
+    const search = await callApi(page, "GET", "/api/households?name=Idrissi");
+    const householdId = JSON.parse(search.json).items[0].householdId as string;
+    await logOut(page);
+
+    // A professional of another team tries the dossier: not found for them, and on record.
+    await logIn(page, suite.url(), "netwerk");
+    assert.equal((await callApi(page, "GET", `/api/households/${householdId}`)).status, 404);
+    await logOut(page);
+
+    // The front office breaks the glass, with a reason.
+    await logIn(page, suite.url(), "loket");
+    const granted = await callApi(page, "POST", "/api/emergency-access", {
+      householdId,
+      reason: "Inwoner belt in crisis, regiehouder niet bereikbaar",
+      minutes: 30,
+    });
+    assert.equal(granted.status, 201, granted.json);
+    await logOut(page);
+
+    await logIn(page, suite.url(), "buurtwerker", "Mijn werk");
+    const row = work.getByRole("row").filter({ hasText: "Sanne Visser" });
+    await row.getByText("Inwoner belt in crisis, regiehouder niet bereikbaar").waitFor();
+    await row.getByRole("link", { name: "Huishouden El Idrissi" }).waitFor();
+    await row.getByText("Heeft nog toegang").waitFor();
+    await expectPage(page, "Mijn werk");
+    await row.getByRole("button", { name: /^Gezien: noodtoegang van Sanne Visser/ }).click();
+    await work
+      .getByRole("status")
+      .filter({ hasText: "U heeft de noodtoegang van Sanne Visser als gezien gemarkeerd." })
+      .waitFor();
+    await work.getByText("Niemand heeft met noodtoegang een huishouden van u geopend.").waitFor();
+    await expectPage(page, "Mijn werk");
+    await logOut(page);
+
+    // The administrator sees the refused attempt in words: who, what was tried, which answer.
+    await logIn(page, suite.url(), "beheer");
+    await openFromMenu(page, "Logboek");
+    await expectPage(page, "Logboek");
+    const refusals = page.getByRole("region", { name: "Geweigerde pogingen" });
+    const perUser = refusals.getByRole("table", { name: "Geweigerde pogingen per medewerker" });
+    await perUser.getByRole("row").filter({ hasText: "Lotte Jansen" }).waitFor();
+    const attempt = refusals
+      .getByRole("table", { name: /^Laatste geweigerde pogingen/ })
+      .getByRole("row")
+      .filter({ hasText: "Lotte Jansen" })
+      .first();
+    await attempt.getByRole("cell", { name: "Huishoudens en dossiers: bekijken" }).waitFor();
+    await attempt.getByRole("cell", { name: "Geweigerd: niet gevonden" }).waitFor();
+    assert.match((await attempt.textContent()) ?? "", /Huishouden: /);
+    assert.doesNotMatch((await refusals.textContent()) ?? "", /\/api\/|access\.refused|\b404\b/);
   });
 
   test("a neighbourhood team worker does not see the administration", async (t) => {

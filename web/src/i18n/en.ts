@@ -1,4 +1,5 @@
 import { areaAnalysisEn } from "../features/areaAnalysis/messages.en.ts";
+import { refusalsEn } from "../features/audit/messages.en.ts";
 import { authEn } from "../features/auth/messages.en.ts";
 import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
@@ -28,6 +29,7 @@ export const en: Catalogue = {
   ...privacyEn,
   ...workspaceEn,
   ...auditEn,
+  ...refusalsEn,
   "app.name": "Wijkwerk",
   "app.tagline": "Working together in the neighbourhood",
   "app.skipLink": "Skip to content",

@@ -1,4 +1,5 @@
 import { areaAnalysisNl } from "../features/areaAnalysis/messages.nl.ts";
+import { refusalsNl } from "../features/audit/messages.nl.ts";
 import { authNl } from "../features/auth/messages.nl.ts";
 import { conferencesNl } from "../features/conferences/messages.nl.ts";
 import { directoryNl } from "../features/directory/messages.nl.ts";
@@ -26,6 +27,7 @@ export const nl = {
   ...privacyNl,
   ...workspaceNl,
   ...auditNl,
+  ...refusalsNl,
   "app.name": "Wijkwerk",
   "app.tagline": "Samen werken in de wijk",
   "app.skipLink": "Naar de inhoud",

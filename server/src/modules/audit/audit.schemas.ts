@@ -44,6 +44,25 @@ export const RefusalSummary = Type.Object({
       alert: Type.Boolean(),
     }),
   ),
+  /** The latest refused attempts one by one (at most 100): what was tried, by whom, with which answer. */
+  recent: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      occurredAt: Type.String({ format: "date-time" }),
+      userId: Type.String(),
+      displayName: Nullable(Type.String()),
+      role: Nullable(Type.String()),
+      /** The request tried: HTTP method and route pattern (e.g. GET /api/households/:id). */
+      method: Nullable(Type.String()),
+      route: Nullable(Type.String()),
+      /** 403 (no right) or 404 (not found, or not the user's to know about). */
+      status: Nullable(Type.Integer()),
+      resourceId: Nullable(Type.String()),
+      householdId: Nullable(Type.String()),
+      /** The household's name where the reader may see it. */
+      householdName: Nullable(Type.String()),
+    }),
+  ),
   days: Type.Integer(),
   thresholds: Type.Object({ perDay: Type.Integer(), distinctTargets: Type.Integer() }),
 });

@@ -106,9 +106,11 @@ export async function listRefusals(ctx: RequestContext, query: { days?: number }
     .orderBy(sql`count(*)`, "desc")
     .limit(100)
     .execute();
+  const recent = await listRecentRefusals(ctx, since);
   await ctx.audit({ action: "audit.refusalsViewed", resourceType: "auditTrail", details: { days } });
   return {
     days,
+    recent,
     thresholds: { ...SNOOPING },
     items: rows.map((r) => ({
       userId: r.userId as string,
@@ -122,4 +124,47 @@ export async function listRefusals(ctx: RequestContext, query: { days?: number }
       alert: r.busiestDay >= SNOOPING.perDay || r.distinctTargets >= SNOOPING.distinctTargets,
     })),
   };
+}
+
+/** The latest refused attempts one by one: the request tried (method, route, answer) and its target. */
+async function listRecentRefusals(ctx: RequestContext, since: Date) {
+  const rows = await ctx.trx
+    .selectFrom("auditEvent as e")
+    .leftJoin("appUser as u", "u.id", "e.actorUserId")
+    // The household's name only where the reader may see the household (row-level security decides).
+    .leftJoin("household as h", (j) =>
+      j.onRef("h.municipalityId", "=", "e.municipalityId").onRef("h.id", "=", "e.householdId"),
+    )
+    .select([
+      "e.id",
+      "e.occurredAt",
+      "e.actorUserId",
+      "u.displayName",
+      "u.role",
+      "e.resourceId",
+      "e.householdId",
+      "h.name as householdName",
+      sql<string | null>`e.details->>'method'`.as("method"),
+      sql<string | null>`e.details->>'route'`.as("route"),
+      sql<number | null>`(e.details->>'status')::int`.as("status"),
+    ])
+    .where("e.action", "=", "access.refused")
+    .where("e.occurredAt", ">=", since)
+    .where("e.actorUserId", "is not", null)
+    .orderBy("e.id", "desc")
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    occurredAt: new Date(r.occurredAt).toISOString(),
+    userId: r.actorUserId as string,
+    displayName: r.displayName,
+    role: r.role,
+    method: r.method,
+    route: r.route,
+    status: r.status,
+    resourceId: r.resourceId,
+    householdId: r.householdId,
+    householdName: r.householdName,
+  }));
 }

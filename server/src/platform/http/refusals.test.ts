@@ -129,6 +129,13 @@ describe("refusals are audited in their own transaction", () => {
     assert.equal(row.alert, true);
     const once = res.json().items.find((r: { userId: string }) => r.userId === w.users.networkOther.id);
     assert.equal(once.alert, false);
+    // One by one too: what was tried, by whom, and the answer (the screen translates route and status).
+    const tried = res.json().recent.find((r: { userId: string }) => r.userId === w.users.networkOther.id);
+    assert.equal(tried.method, "GET");
+    assert.equal(tried.route, "/api/households/:id");
+    assert.equal(tried.status, 404);
+    assert.equal(tried.householdId, w.dossiers.integrated.householdId);
+    assert.equal(res.json().recent.filter((r: { userId: string }) => r.userId === snoop.id).length, 12);
     const lead = await logInAs(t.app, w.users.integratedLead.username);
     assert.equal((await lead.get("/api/audit-events/refusals")).statusCode, 403);
   });

@@ -1,5 +1,6 @@
 import {
   Button,
+  Heading2,
   Paragraph,
   Table,
   TableBody,
@@ -12,12 +13,14 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "../../api/client.ts";
 import type { AuditEvent, AuditPage as AuditPageResponse } from "../../api/types.ts";
+import { hasAnyPermission, useAuthenticatedSession } from "../../app/session.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
 import { t, tOptional } from "../../i18n/i18n.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { roleLabel } from "../users/UsersPage.tsx";
+import { RefusalsSection } from "./RefusalsSection.tsx";
 
 const pageSize = 50;
 
@@ -25,6 +28,9 @@ const formatTime = (iso: string) => formatDateTime(iso);
 
 /** The audit trail, newest first, fifty at a time. */
 export function AuditPage() {
+  const session = useAuthenticatedSession();
+  // Refused attempts are the administrator's (whole municipality), not a team lead's.
+  const refusals = hasAnyPermission(session, ["audit.readMunicipality"]);
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,6 +60,12 @@ export function AuditPage() {
     <>
       <PageTitle>{t("audit.title")}</PageTitle>
       <Paragraph>{t("audit.intro")}</Paragraph>
+      {refusals && (
+        <>
+          <RefusalsSection />
+          <Heading2>{t("audit.allEvents")}</Heading2>
+        </>
+      )}
       <ErrorMessage message={error} />
       {!events ? (
         !error && <Loading />

@@ -21,6 +21,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { ConferenceDecisions } from "../conferences/ConferenceDecisions.tsx";
 import { label as caseLabel } from "../dossier/labels.ts";
 import { label } from "./labels.ts";
+import { EmergencyOnMyCasesSection, RemindersSection } from "./WorklistNotices.tsx";
 
 const caseStatus = (status: string) => caseLabel("caseStatus", status);
 
@@ -84,6 +85,8 @@ export function WorklistPage() {
           </AppLink>
         </Paragraph>
       )}
+      <RemindersSection />
+      {hasAnyPermission(session, ["case.read"]) && <EmergencyOnMyCasesSection />}
       <ErrorMessage message={work.error} />
       {!w ? (
         !work.error && <Loading />

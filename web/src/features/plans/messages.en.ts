@@ -1,9 +1,11 @@
 import type { plansNl } from "./messages.nl.ts";
 import { reciprocityEn } from "./messages.reciprocity.en.ts";
+import { worklistNoticesEn } from "./messages.worklist.en.ts";
 
 /** English texts of the plan, network, reciprocity and worklist pages. */
 export const plansEn: Record<keyof typeof plansNl, string> = {
   ...reciprocityEn,
+  ...worklistNoticesEn,
   "nav.worklist": "My work",
   "tile.worklist.text": "Your cases, actions and reviews coming up, acute flags and aftercare.",
   "worklist.title": "My work",

@@ -1,8 +1,10 @@
 import { reciprocityNl } from "./messages.reciprocity.nl.ts";
+import { worklistNoticesNl } from "./messages.worklist.nl.ts";
 
 /** Dutch texts of the plan, network, reciprocity and worklist pages. */
 export const plansNl = {
   ...reciprocityNl,
+  ...worklistNoticesNl,
   "nav.worklist": "Mijn werk",
   "tile.worklist.text": "Uw casussen, acties en evaluaties die eraan komen, acute signalen en nazorg.",
   "worklist.title": "Mijn werk",

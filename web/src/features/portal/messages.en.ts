@@ -314,6 +314,21 @@ export const portalEn: Record<keyof typeof portalNl, string> = {
   "portal.accounts.linked": "Linked",
   "portal.accounts.subjectFor": "Login subject for {username}",
   "portal.accounts.link": "Link",
+  "portal.accounts.unlink": "Remove link with login through the municipality",
+  "portal.accounts.unlinkFor": "Remove link with login through the municipality for {username}",
+  "portal.accounts.unlinkQuestion":
+    "Do you want to remove the link of {username} with login through the municipality (DigiD)? The resident can then no longer log in that way and will be told.",
+  "portal.accounts.unlinkConfirm": "Yes, remove link",
+  "portal.accounts.cancel": "Cancel",
+  "portal.accounts.unlinked": "The link of {username} has been removed. The resident will be told.",
+  "portal.accounts.linkedNow": "The account of {username} has been linked.",
+  "portal.accounts.error.alreadyLinked":
+    "This account is already linked to another login subject. Remove that link first, then link the new subject.",
+  "portal.accounts.error.subjectTaken": "This login subject already belongs to another account.",
+  "portal.accounts.error.forbidden":
+    "You may not add or remove this link. Only someone who works in this resident's file can.",
+  "portal.accounts.error.notFound":
+    "This account was not found. It may have been removed, or you do not work in this resident's file.",
   "nav.residentAccounts": "Resident accounts",
   "tile.residentAccounts.text": "Link portal accounts to the municipality's login.",
 };

@@ -314,6 +314,21 @@ export const portalNl = {
   "portal.accounts.linked": "Gekoppeld",
   "portal.accounts.subjectFor": "Inlogkenmerk voor {username}",
   "portal.accounts.link": "Koppelen",
+  "portal.accounts.unlink": "Koppeling met inloggen via de gemeente verwijderen",
+  "portal.accounts.unlinkFor": "Koppeling met inloggen via de gemeente verwijderen voor {username}",
+  "portal.accounts.unlinkQuestion":
+    "Wilt u de koppeling van {username} met inloggen via de gemeente (DigiD) verwijderen? De inwoner kan dan niet meer zo inloggen en krijgt hiervan bericht.",
+  "portal.accounts.unlinkConfirm": "Ja, koppeling verwijderen",
+  "portal.accounts.cancel": "Annuleren",
+  "portal.accounts.unlinked": "De koppeling van {username} is verwijderd. De inwoner krijgt hiervan bericht.",
+  "portal.accounts.linkedNow": "Het account van {username} is gekoppeld.",
+  "portal.accounts.error.alreadyLinked":
+    "Dit account is al gekoppeld aan een ander inlogkenmerk. Verwijder eerst die koppeling en koppel dan het nieuwe kenmerk.",
+  "portal.accounts.error.subjectTaken": "Dit inlogkenmerk hoort al bij een ander account.",
+  "portal.accounts.error.forbidden":
+    "U mag deze koppeling niet maken of verwijderen. Dat kan alleen iemand die in het dossier van deze inwoner werkt.",
+  "portal.accounts.error.notFound":
+    "Dit account is niet gevonden. Misschien is het verwijderd, of werkt u niet in het dossier van deze inwoner.",
   "nav.residentAccounts": "Accounts van inwoners",
   "tile.residentAccounts.text": "Accounts voor het inwonersportaal koppelen aan inloggen via de gemeente.",
 } as const;
