@@ -149,7 +149,7 @@ describe("early signalling: residents, figures and configuration", () => {
       await page.getByLabel(/^Vanaf/).fill("2020-01-01");
       await page.getByLabel(/^Tot en met/).fill("2020-01-31");
       await page.getByRole("button", { name: "Cijfers tonen" }).click();
-      await page.getByText(/Periode: 1-1-2020 tot en met 31-1-2020/).waitFor();
+      await page.getByText(/Periode: 1 januari 2020 tot en met 31 januari 2020/).waitFor();
       await page.getByText("Geen signalen in deze periode.").first().waitFor();
       await expectPage(page, "Cijfers signalen");
       await logOut(page);
