@@ -77,7 +77,8 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
       .getByRole("navigation", { name: "Onderdelen van het dossier" })
       .getByRole("link", { name: "Toestemming en inzage" })
       .click();
-    await expectPage(page, "Toestemmingen van het huishouden");
+    await page.getByRole("heading", { level: 2, name: "Toestemmingen van het huishouden" }).waitFor();
+    await expectPage(page, "Huishouden de Boer");
     // An end before the start is refused precisely.
     await page.getByLabel("Huisartsenpraktijk Overvecht").check();
     await page.getByLabel(/bij naam worden besproken/).check();
@@ -88,7 +89,8 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     await page.getByLabel("Geldig tot en met").fill("2027-11-01");
     await page.getByRole("button", { name: "Toestemming vastleggen" }).click();
     await page.getByText("De toestemming is vastgelegd.").waitFor();
-    await expectPage(page, "Toestemmingen van het huishouden");
+    await page.getByRole("heading", { level: 2, name: "Toestemmingen van het huishouden" }).waitFor();
+    await expectPage(page, "Huishouden de Boer");
 
     await page.goto(conferenceUrl);
     await expectPage(page, "Netwerkoverleg Oost december");

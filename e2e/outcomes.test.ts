@@ -73,10 +73,10 @@ describe("outcome monitor and Effectencalculator journeys", () => {
     );
     await add("Zonder deze aanpak (scenario)", /Huisuitzetting/, "4", "1", "Uitzetting in maand 4");
     await page
-      .getByRole("cell", { name: /800,00/ })
+      .getByRole("cell", { name: /€\s800$/ })
       .first()
       .waitFor();
-    await page.getByRole("row", { name: /^Woningcorporatie € 0,00 € 8\.000,00 € 8\.000,00$/ }).waitFor();
+    await page.getByRole("row", { name: /^Woningcorporatie €\s0 €\s8\.000 €\s8\.000$/ }).waitFor();
     await expectPage(page, /^Effectencalculator: Casus/);
     await logOut(page);
 
@@ -96,7 +96,7 @@ describe("outcome monitor and Effectencalculator journeys", () => {
       return (body.items.find((c) => c.isMine) ?? body.items[0])?.householdId ?? null;
     });
     assert.ok(householdId, "the demo case lead has a case");
-    await page.goto(`${suite.url()}/dossiers/${householdId}`);
+    await page.goto(`${suite.url()}/dossiers/${householdId}/casus`);
     await page.getByRole("navigation", { name: "Effectencalculator" }).waitFor();
     await expectPage(page, /.+/);
     await page.getByRole("link", { name: "Effectencalculator van deze casus" }).click();
@@ -165,7 +165,7 @@ describe("outcome monitor and Effectencalculator journeys", () => {
     await page.getByRole("button", { name: "Prijs toevoegen" }).click();
     await table
       .getByRole("row", { name: /Maand beschermd wonen/ })
-      .getByText(/4\.250,00 per maand/)
+      .getByText(/€\s4\.250 per maand/)
       .waitFor();
     await logOut(page);
   });

@@ -202,21 +202,31 @@ describe("portal administration (desktop)", () => {
     await page.getByText("Er staat een foto op uw kaart.").waitFor();
     await checkA11y(page, "contact card saved");
 
-    // The case's portal view has the accounts and authorisations of the household.
-    await page.goto(`${server.url}/inwonerberichten`);
-    await expectPage(page, "Berichten van inwoners");
+    // The case's portal view has the accounts of the household: the case lead links the login subject there.
+    const caseId = await page.evaluate(async () => {
+      const res = await fetch("/api/cases", { headers: { accept: "application/json" } });
+      const body = (await res.json()) as { items: { id: string; householdName: string; status: string }[] };
+      return body.items.find((c) => /El Idrissi/.test(c.householdName) && c.status !== "closed")?.id ?? null;
+    });
+    assert.ok(caseId, "the case lead has El Idrissi's case");
+    await page.goto(`${server.url}/inwonerberichten/${caseId}`);
+    await expectPage(page, "Inwonersportaal van deze casus");
+    await page.getByLabel("Inlogkenmerk voor inwoner").fill("digid-demo-1");
+    await page.getByRole("button", { name: "Koppelen" }).first().click();
+    await page.getByText("Het account van inwoner is gekoppeld.").waitFor();
+    await page.getByRole("button", { name: /^Koppeling met inloggen via de gemeente verwijderen/ }).waitFor();
+    await expectPage(page, "Inwonersportaal van deze casus");
     await logOut(page);
 
+    // The administrator sees the accounts and how each resident logs in, but no dossier to link from.
     await logIn(page, server.url, "beheer");
     await openFromMenu(page, "Accounts van inwoners");
     await expectPage(page, "Accounts van inwoners");
-    await checkA11y(page, "resident accounts");
-    await page.getByLabel("Inlogkenmerk voor inwoner").fill("digid-demo-1");
-    await page.getByRole("button", { name: "Koppelen" }).first().click();
     await page
       .getByRole("row", { name: /inwoner/ })
       .getByText("Gekoppeld")
       .waitFor();
+    assert.equal(await page.getByRole("button", { name: "Koppelen" }).count(), 0, "no link action here");
     await logOut(page);
 
     await residentLogIn(context, page, server.url);

@@ -1,3 +1,5 @@
+import { allows, householdAccess } from "../../platform/access/household.ts";
+import { hasPermission } from "../../platform/access/permissions.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import { conflict, unprocessable } from "../../platform/http/errors.ts";
 import { isCalendarDate, todayInNetherlands } from "../households/residents.rules.ts";
@@ -137,6 +139,10 @@ export async function getCasePortal(ctx: RequestContext, caseId: string) {
       revoked: p.revokedAt !== null,
     })),
     members: await householdAccounts(ctx, h),
+    // Linking a login subject is for whoever works in the dossier (the same rule the link route checks).
+    mayManageAccounts:
+      hasPermission(ctx.actor.role, "household.write") &&
+      allows((await householdAccess(ctx, h)).levels, "linkPortalAccount"),
     goalDomains: await goalDomains(ctx),
   };
 }

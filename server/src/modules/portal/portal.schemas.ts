@@ -288,6 +288,8 @@ export const CasePortalView = Type.Object({
       revoked: Type.Boolean(),
     }),
   ),
+  /** Whether this user may link or unlink a member's login subject (works in the dossier). */
+  mayManageAccounts: Type.Boolean(),
   members: Type.Array(
     Type.Object({
       residentId: Uuid,

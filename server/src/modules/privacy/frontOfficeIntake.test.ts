@@ -92,6 +92,10 @@ describe("the front office registers, opens, takes the intake and routes; it rea
       organisationId: w.organisations.care.id,
     });
     assert.equal(routed.statusCode, 201, routed.body);
+    // The front office's list says where the request went.
+    const list = await front.get("/api/front-office/requests");
+    const item = list.json().items.find((i: { householdId: string }) => i.householdId === householdId);
+    assert.match(item?.routedTo ?? "", /\S/, `the request names where it went: ${list.body}`);
     const back = await logInAs(t.app, w.users.backOffice.username);
     const res = await back.get(`/api/households/${householdId}`);
     assert.equal(res.statusCode, 200, res.body);

@@ -75,7 +75,9 @@ export function FrontOfficeRequestPage({ householdId }: { householdId: string })
           </DataListItem>
           <DataListItem>
             <DataListKey>{t("dossier.status")}</DataListKey>
-            <DataListValue data-testid="case-status">{label("caseStatus", item.status)}</DataListValue>
+            <DataListValue>
+              <span data-testid="case-status">{label("caseStatus", item.status)}</span>
+            </DataListValue>
           </DataListItem>
           <DataListItem>
             <DataListKey>{t("frontOffice.request")}</DataListKey>
@@ -85,8 +87,8 @@ export function FrontOfficeRequestPage({ householdId }: { householdId: string })
           </DataListItem>
           <DataListItem>
             <DataListKey>{t("frontOffice.routedTo")}</DataListKey>
-            <DataListValue data-testid="routed-to">
-              {item.routedTo ?? t("frontOffice.notRouted")}
+            <DataListValue>
+              <span data-testid="routed-to">{item.routedTo ?? t("frontOffice.notRouted")}</span>
             </DataListValue>
           </DataListItem>
         </DataList>

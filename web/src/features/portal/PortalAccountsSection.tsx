@@ -12,6 +12,7 @@ import { t } from "../../i18n/i18n.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { LinkOidc, UnlinkOidc } from "./OidcLink.tsx";
 import type { CasePortal } from "./portal.types.ts";
 import { formatDate, SubmitButton } from "./portal.ui.tsx";
 
@@ -31,6 +32,7 @@ export function PortalAccountsSection({ data, onChanged }: Props) {
                   username: m.account.username,
                 })
               : t("portal.desk.noAccount")}
+            {m.account && data.mayManageAccounts && <OidcAction account={m.account} onChanged={onChanged} />}
           </UnorderedListItem>
         ))}
       </UnorderedList>
@@ -54,6 +56,31 @@ export function PortalAccountsSection({ data, onChanged }: Props) {
       </UnorderedList>
       <NewRepresentation data={data} onChanged={onChanged} />
     </section>
+  );
+}
+
+/** Linking the municipality's login subject, or removing that link (the resident is told). */
+function OidcAction({
+  account,
+  onChanged,
+}: {
+  account: { userId: string; username: string; oidcLinked: boolean };
+  onChanged(): Promise<void>;
+}) {
+  const [done, setDone] = useState<string | null>(null);
+  const changed = async (message: string) => {
+    setDone(message);
+    await onChanged();
+  };
+  return (
+    <>
+      <SuccessMessage message={done} />
+      {account.oidcLinked ? (
+        <UnlinkOidc account={account} onChanged={changed} />
+      ) : (
+        <LinkOidc account={account} onChanged={changed} />
+      )}
+    </>
   );
 }
 

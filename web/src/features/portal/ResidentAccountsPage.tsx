@@ -1,8 +1,4 @@
 import {
-  Button,
-  ButtonGroup,
-  Fieldset,
-  FieldsetLegend,
   Paragraph,
   Table,
   TableBody,
@@ -12,17 +8,12 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
-import { useCallback, useState } from "react";
-import { ApiError, api, errorMessage } from "../../api/client.ts";
 import { useResource } from "../../api/useResource.ts";
 import { residentAccountsPath } from "../../app/paths.ts";
 import { t } from "../../i18n/i18n.ts";
-import { TextField } from "../../ui/fields.tsx";
-import { Form, useForm } from "../../ui/form.tsx";
 import { Loading } from "../../ui/Loading.tsx";
-import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
+import { ErrorMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
-import { SubmitButton } from "./portal.ui.tsx";
 
 export { residentAccountsPath };
 
@@ -35,44 +26,17 @@ interface Account {
 }
 
 /**
- * The link and unlink actions' refusals in plain words, at the field: another subject already linked (409),
- * not the user's to change (403), or an account the user may not know about (404).
- */
-function plainLinkError(caught: unknown): unknown {
-  if (!(caught instanceof ApiError)) return caught;
-  const plain =
-    caught.code === "oidcAlreadyLinked"
-      ? t("portal.accounts.error.alreadyLinked")
-      : caught.code === "oidcSubjectTaken"
-        ? t("portal.accounts.error.subjectTaken")
-        : caught.status === 403
-          ? t("portal.accounts.error.forbidden")
-          : caught.status === 404
-            ? t("portal.accounts.error.notFound")
-            : caught.message;
-  return new ApiError(caught.status, caught.code, plain, { field: "oidcSubject" });
-}
-
-/**
- * For administrators: residents' portal accounts and their link to the municipality's identity provider.
- * Accounts are made by the case lead in the case's portal view (the administrator sees no dossiers).
+ * For administrators: residents' portal accounts and whether they log in through the municipality's
+ * identity provider. Accounts are made, linked and unlinked by whoever works in the household's dossier, in
+ * the case's portal view: the administrator sees no dossiers, so cannot tell whose subject is whose.
  */
 export function ResidentAccountsPage() {
-  const { data, error, reload } = useResource<Account[]>("/api/portal-desk/resident-accounts");
-  const [done, setDone] = useState<string | null>(null);
-  const changed = useCallback(
-    async (message: string) => {
-      setDone(message);
-      await reload();
-    },
-    [reload],
-  );
+  const { data, error } = useResource<Account[]>("/api/portal-desk/resident-accounts");
   return (
     <>
       <PageTitle>{t("portal.accounts.title")}</PageTitle>
       <Paragraph>{t("portal.accounts.intro")}</Paragraph>
       <ErrorMessage message={error} />
-      <SuccessMessage message={done} />
       {!data && !error && <Loading />}
       {data && (
         <div className="ww-table-scroll">
@@ -91,104 +55,13 @@ export function ResidentAccountsPage() {
                   <TableHeaderCell scope="row">{a.username}</TableHeaderCell>
                   <TableCell>{a.displayName}</TableCell>
                   <TableCell>
-                    {a.oidcLinked ? (
-                      <UnlinkOidc account={a} onChanged={changed} />
-                    ) : (
-                      <LinkOidc account={a} onChanged={changed} />
-                    )}
+                    {a.oidcLinked ? t("portal.accounts.linked") : t("portal.accounts.notLinked")}
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </div>
-      )}
-    </>
-  );
-}
-
-interface RowProps {
-  account: Account;
-  onChanged(message: string): Promise<void>;
-}
-
-const accountPath = (account: Account) =>
-  `/api/portal-desk/resident-accounts/${encodeURIComponent(account.userId)}/oidc-subject`;
-
-function LinkOidc({ account, onChanged }: RowProps) {
-  const [subject, setSubject] = useState("");
-  const link = useCallback(async () => {
-    try {
-      await api.post(accountPath(account), { oidcSubject: subject });
-    } catch (caught) {
-      throw plainLinkError(caught);
-    }
-    await onChanged(t("portal.accounts.linkedNow", { username: account.username }));
-  }, [account, subject, onChanged]);
-  const form = useForm(link, { saved: false });
-  return (
-    <Form form={form} label={t("portal.accounts.subjectFor", { username: account.username })}>
-      <TextField
-        id={`oidc-${account.userId}-oidcSubject`}
-        label={t("portal.accounts.subjectFor", { username: account.username })}
-        value={subject}
-        onChange={setSubject}
-        required
-      />
-      <SubmitButton busy={form.busy}>{t("portal.accounts.link")}</SubmitButton>
-    </Form>
-  );
-}
-
-/** "Gekoppeld", and removing the link after a confirmation (the resident is told by the server). */
-function UnlinkOidc({ account, onChanged }: RowProps) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function unlink() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.delete(accountPath(account));
-      await onChanged(t("portal.accounts.unlinked", { username: account.username }));
-    } catch (caught) {
-      setError(errorMessage(plainLinkError(caught)));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <Paragraph>{t("portal.accounts.linked")}</Paragraph>
-      {!confirming ? (
-        <Button
-          type="button"
-          appearance="secondary-action-button"
-          aria-label={t("portal.accounts.unlinkFor", { username: account.username })}
-          onClick={() => setConfirming(true)}
-        >
-          {t("portal.accounts.unlink")}
-        </Button>
-      ) : (
-        <Fieldset>
-          <FieldsetLegend>
-            {t("portal.accounts.unlinkQuestion", { username: account.username })}
-          </FieldsetLegend>
-          <ErrorMessage message={error} />
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="primary-action-button"
-              busy={busy}
-              onClick={() => void unlink()}
-            >
-              {t("portal.accounts.unlinkConfirm")}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-              {t("portal.accounts.cancel")}
-            </Button>
-          </ButtonGroup>
-        </Fieldset>
       )}
     </>
   );

@@ -308,9 +308,10 @@ export const portalEn: Record<keyof typeof portalNl, string> = {
   "portal.profile.saved": "Your contact card was saved.",
   "portal.accounts.title": "Resident accounts",
   "portal.accounts.intro":
-    "The case lead creates an account in the case's portal view. Here you link the municipality's login subject (DigiD through OIDC).",
+    "The case lead creates accounts in the case's portal view and links or unlinks the municipality's login subject (DigiD through OIDC) there. Here you see which accounts exist and how the resident logs in.",
   "portal.accounts.name": "Name",
   "portal.accounts.oidc": "Login through the municipality",
+  "portal.accounts.notLinked": "Not linked (login with a code)",
   "portal.accounts.linked": "Linked",
   "portal.accounts.subjectFor": "Login subject for {username}",
   "portal.accounts.link": "Link",

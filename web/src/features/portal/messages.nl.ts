@@ -308,9 +308,10 @@ export const portalNl = {
   "portal.profile.saved": "Uw contactkaart is opgeslagen.",
   "portal.accounts.title": "Accounts van inwoners",
   "portal.accounts.intro":
-    "De casusregisseur maakt een account in de portaalweergave van de casus. Hier koppelt u het inlogkenmerk van de gemeente (DigiD via OIDC).",
+    "De casusregisseur maakt accounts in de portaalweergave van de casus en koppelt daar het inlogkenmerk van de gemeente (DigiD via OIDC), of verwijdert die koppeling. Hier ziet u welke accounts er zijn en hoe de inwoner inlogt.",
   "portal.accounts.name": "Naam",
   "portal.accounts.oidc": "Inloggen via de gemeente",
+  "portal.accounts.notLinked": "Niet gekoppeld (inloggen met code)",
   "portal.accounts.linked": "Gekoppeld",
   "portal.accounts.subjectFor": "Inlogkenmerk voor {username}",
   "portal.accounts.link": "Koppelen",

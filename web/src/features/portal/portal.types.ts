@@ -164,6 +164,8 @@ export interface CasePortal {
     active: boolean;
     revoked: boolean;
   }[];
+  /** Whether this user may link or unlink a member's login subject. */
+  mayManageAccounts: boolean;
   members: {
     residentId: string;
     name: string;

@@ -35,7 +35,8 @@ interface Figures {
   referrals: Bar[];
 }
 
-const day = (iso: string) => formatDate(iso);
+/** The period is counted in whole days (UTC) on the server: show the calendar day it names. */
+const day = (iso: string) => formatDate(iso.slice(0, 10));
 const percent = (part: Count, whole: Count) =>
   part !== null && whole ? `${Math.round((part / whole) * 100)}%` : "–";
 
