@@ -83,7 +83,7 @@ export async function receiveUpload(request: FastifyRequest, deps: UploadDeps, t
   try {
     for await (const part of request.parts()) {
       if (part.type === "field") {
-        (fields[part.fieldname] ??= []).push(String(part.value));
+        fields[part.fieldname] = [...(fields[part.fieldname] ?? []), String(part.value)];
         continue;
       }
       if (!metadata) {
