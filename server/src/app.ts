@@ -191,7 +191,7 @@ export async function buildApp(
         onError: (job, error) => app.log.error({ err: error, job }, "background job failed"),
       })
     : undefined;
-  operationsRoutes(app, { db, config, jobs: definitions, runner: () => runner });
+  operationsRoutes(app, { db, owner: options.owner?.db, config, jobs: definitions, runner: () => runner });
   reminderRoutes(app);
   const metrics = registerMetrics(app, { database, config, runner: () => runner });
 

@@ -85,12 +85,20 @@ describe("one-time set-password links", () => {
   test("an administrator creates a user without a password; the user chooses it with the link, once", async () => {
     const admin = await buildUser(t.database.db, team.municipality.id, { role: "administrator" });
     const adminClient = await logInAs(t.app, admin.username);
-    const created = await adminClient.post("/api/users", {
+    const withPassword = await adminClient.post("/api/users", {
       username: "nieuwecollega",
       displayName: "Nieuwe Collega",
       email: "nieuw@example.org",
       role: "professional",
       password: "Door de beheerder bedacht 1",
+    });
+    assert.equal(withPassword.statusCode, 400, "an administrator never sets a password");
+    assert.equal(withPassword.json().error, "unknownField");
+    const created = await adminClient.post("/api/users", {
+      username: "nieuwecollega",
+      displayName: "Nieuwe Collega",
+      email: "nieuw@example.org",
+      role: "professional",
     });
     assert.equal(created.statusCode, 201, created.body);
     const byAdmin = await t.app.inject({

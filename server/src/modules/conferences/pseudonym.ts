@@ -58,7 +58,7 @@ export interface PseudonymGroup {
 /**
  * The most specific description that at least MIN_GROUP households of the municipality share: ten-year
  * band, wijk and household size; then without the size, then without the wijk, then a wide band, then
- * nothing but "inwoner". Counted by app_pseudonym_group_size (migration 0032) over all households.
+ * nothing but "inwoner". Counted by app_pseudonym_group_size (server/sql/functions/conferences.sql) over all households.
  */
 export async function chooseGroup(
   ctx: RequestContext,

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../../platform/config.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import type { App } from "../../platform/http/app-type.ts";
-import { notFound, unauthorized } from "../../platform/http/errors.ts";
+import { AppError, notFound, unauthorized } from "../../platform/http/errors.ts";
 import { routeGroup } from "../../platform/http/route-helpers.ts";
 import { errors } from "../../platform/http/schemas.ts";
 import type { JobDefinition, JobRunner } from "../../platform/jobs/job.ts";
@@ -22,6 +22,8 @@ import { getOutboxOverview, retryDeadMessage } from "./operations.service.ts";
 
 export interface OperationsDeps {
   db: Kysely<DB>;
+  /** The owner's connection, when this process has it (onboarding creates a tenant as the owner). */
+  owner?: Kysely<DB>;
   config: Config;
   jobs: JobDefinition[];
   /** The runner of this process; undefined when jobs run elsewhere (JOBS=off). */
@@ -83,12 +85,19 @@ function platformRoutes(app: App, deps: OperationsDeps): void {
         summary: "Een gemeente toevoegen met wijken, buurten en eerste beheerder",
         security: [{ platformOperator: [] }],
         body: OnboardingBody,
-        response: { 201: Onboarded, ...errors(401, 404, 409, 422) },
+        response: { 201: Onboarded, ...errors(401, 404, 409, 422, 503) },
       },
     },
     async (request, reply) => {
       assertPlatformOperator(request, deps.config);
-      const result = await onboardMunicipality(deps.db, request.body);
+      // A new municipality is created as the owner: the application login may not create tenants.
+      if (!deps.owner)
+        throw new AppError(
+          503,
+          "ownerConnectionMissing",
+          "Deze instantie heeft geen beheerverbinding met de database; voeg de gemeente toe met npm run municipality:add.",
+        );
+      const result = await onboardMunicipality(deps.owner, request.body);
       return reply.code(201).send(result);
     },
   );

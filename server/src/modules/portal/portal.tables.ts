@@ -49,7 +49,7 @@ export interface OutboxMessageTable {
   body: string;
   createdAt: Timestamp;
   sentAt: Date | null;
-  /** Delivery (migration 0035): pending → sending → sent, or dead after the last attempt. */
+  /** Delivery (migration 0028): pending → sending → sent, or dead after the last attempt. */
   state: Auto<"pending" | "sending" | "sent" | "dead">;
   attempts: Auto<number>;
   nextAttemptAt: Auto<Date>;

@@ -3,7 +3,7 @@ import type { DB } from "../../platform/db/schema.ts";
 import { todayInNetherlands } from "../households/residents.rules.ts";
 
 /**
- * Reminder jobs, run as the owner across municipalities (migration 0035). They put a row on the
+ * Reminder jobs, run as the owner across municipalities (migration 0028). They put a row on the
  * worklist of the person who must act and announce new rows by e-mail without personal data: the
  * e-mail says how many reminders wait, nothing about whom they concern. Each reminder is made once per
  * user, kind and subject (a unique index), so a job that runs twice makes nothing twice.

@@ -24,7 +24,7 @@ export type KeptBecause =
   | "openDecision"
   | "referenced";
 
-/** One record a retention run dealt with: kind, id, date and rule — never content (0043). */
+/** One record a retention run dealt with: kind, id, date and rule — never content (0032). */
 export interface RetentionLogEntryTable {
   municipalityId: string;
   runId: string;

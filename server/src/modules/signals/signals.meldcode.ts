@@ -10,7 +10,7 @@ import { isMeldcodeCategory } from "./signals.vocabulary.ts";
  * The meldcode huiselijk geweld en kindermishandeling on every triage path. Steps 1–4 are recorded (or
  * skipped by the team lead, with why) before a meldcode signal leaves triage; step 5 ("beslissen") is
  * the decision itself. Ending it without a case or a report to Veilig Thuis is the team lead's decision,
- * with a reason. The same rules are triggers on signal and signal_meldcode_step (migration 0041).
+ * with a reason. The same rules are triggers on signal and signal_meldcode_step (migration 0030).
  */
 export const STEPS_BEFORE_DECISION = [1, 2, 3, 4] as const;
 export const VEILIG_THUIS = "Veilig Thuis";

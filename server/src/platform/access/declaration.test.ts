@@ -55,12 +55,14 @@ describe("the access declaration is what the database enforces", () => {
       [],
       "a policy for all commands, or a restrictive one, outside the declaration",
     );
+    const actions = ["read", "insert", "update", "delete"] as const;
     const expected = Object.entries(declared)
-      .flatMap(([table, rules]) =>
-        (["read", "insert", "update", "delete"] as const)
-          .filter((action) => rules[action].length > 0)
-          .map((action) => `${table}.${action}`),
-      )
+      .flatMap(([table, rules]) => [
+        ...actions.filter((action) => rules[action].length > 0).map((action) => `${table}.${action}`),
+        ...actions
+          .filter((action) => rules.platform?.[action] !== undefined)
+          .map((action) => `${table}.platform_${action}`),
+      ])
       .sort();
     assert.deepEqual(live.map((p) => `${p.table}.${p.policy}`).sort(), expected);
     const rls = (
@@ -71,22 +73,27 @@ describe("the access declaration is what the database enforces", () => {
     assert.deepEqual(rls, [...UNDECLARED_TABLES].sort(), "tables without row-level security");
   });
 
-  test("the application role holds exactly the declared grants", async () => {
-    const grants = (
-      await sql<{ table: string; privilege: string }>`
-        select table_name as table, privilege_type as privilege from information_schema.role_table_grants
-        where grantee = 'wijkwerk_app'
-        union
-        select distinct table_name, privilege_type from information_schema.column_privileges
-        where grantee = 'wijkwerk_app'`.execute(database.db)
-    ).rows.map((g) => `${g.table}.${g.privilege}`);
+  test("the request role and the application login hold exactly the declared grants", async () => {
     const names = { read: "SELECT", insert: "INSERT", update: "UPDATE", delete: "DELETE" } as const;
-    const expected = Object.entries(declared).flatMap(([table, rules]) =>
-      (Object.keys(names) as (keyof typeof names)[])
-        .filter((action) => rules[action].length > 0)
-        .map((action) => `${table}.${names[action]}`),
-    );
-    assert.deepEqual([...new Set(grants)].sort(), expected.sort());
+    const actions = Object.keys(names) as (keyof typeof names)[];
+    for (const grantee of ["wijkwerk_app", "wijkwerk_service"] as const) {
+      const grants = (
+        await sql<{ table: string; privilege: string }>`
+          select table_name as table, privilege_type as privilege from information_schema.role_table_grants
+          where grantee = ${grantee}
+          union
+          select distinct table_name, privilege_type from information_schema.column_privileges
+          where grantee = ${grantee}`.execute(database.db)
+      ).rows.map((g) => `${g.table}.${g.privilege}`);
+      const expected = Object.entries(declared).flatMap(([table, rules]) =>
+        actions
+          .filter((action) =>
+            grantee === "wijkwerk_app" ? rules[action].length > 0 : rules.platform?.[action] !== undefined,
+          )
+          .map((action) => `${table}.${names[action]}`),
+      );
+      assert.deepEqual([...new Set(grants)].sort(), expected.sort(), grantee);
+    }
   });
 
   test("every security-definer function is named in the declaration with a test that covers it", async () => {
@@ -101,6 +108,18 @@ describe("the access declaration is what the database enforces", () => {
       assert.ok(fs.existsSync(file), `${name}: ${testFile} does not exist`);
       assert.match(fs.readFileSync(file, "utf8"), new RegExp(name), `${testFile} does not mention ${name}`);
     }
+  });
+
+  test("the numbered migrations run 0001, 0002, … without a gap", () => {
+    const numbers = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{4}_/.test(f))
+      .map((f) => Number(f.slice(0, 4)))
+      .sort((a, b) => a - b);
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+    );
   });
 
   test("functions and policies live in server/sql, not in new numbered migrations", () => {

@@ -48,25 +48,57 @@ function tableSql(table: string, rules: TableRules): string[] {
     `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;`,
     `REVOKE ALL ON ${table} FROM wijkwerk_app, wijkwerk_service;`,
   ];
+  // Requests: the application role under the user's identity.
   const grants: string[] = [];
   for (const [action, command] of ACTIONS) {
     const rule = rules[action];
     if (rule.length === 0) continue;
     const expression = ruleSql(table, rules, rule);
-    if (action === "update") {
-      grants.push(rules.updateColumns ? `UPDATE (${rules.updateColumns.join(", ")})` : "UPDATE");
-      lines.push(`CREATE POLICY ${action} ON ${table} FOR UPDATE TO wijkwerk_app USING (${expression})`);
-      lines.push(`  WITH CHECK (${expression});`);
-    } else {
-      grants.push(
-        action === "read" && rules.readColumns ? `SELECT (${rules.readColumns.join(", ")})` : command,
-      );
-      const clause = action === "insert" ? "WITH CHECK" : "USING";
-      lines.push(`CREATE POLICY ${action} ON ${table} FOR ${command} ${clause} (${expression});`);
-    }
+    grants.push(withColumns(command, columnsOf(rules, action)));
+    lines.push(
+      `CREATE POLICY ${action} ON ${table} FOR ${command} TO wijkwerk_app ${clauses(action, expression)};`,
+    );
   }
   if (grants.length > 0) lines.push(`GRANT ${grants.join(", ")} ON ${table} TO wijkwerk_app;`);
+  // Platform code: the application's own login, before any user's identity is set.
+  const platform = rules.platform;
+  if (platform) {
+    const platformGrants: string[] = [];
+    for (const [action, command] of ACTIONS) {
+      const condition = platform[action];
+      if (condition === undefined) continue;
+      platformGrants.push(withColumns(command, columnsOf(platform, action)));
+      lines.push(
+        `CREATE POLICY platform_${action} ON ${table} FOR ${command} TO wijkwerk_service ${clauses(action, condition)};`,
+      );
+    }
+    lines.push(`GRANT ${platformGrants.join(", ")} ON ${table} TO wijkwerk_service;`);
+  }
   return lines;
+}
+
+function clauses(action: (typeof ACTIONS)[number][0], expression: string): string {
+  if (action === "insert") return `WITH CHECK (${expression})`;
+  if (action === "update") return `USING (${expression})\n  WITH CHECK (${expression})`;
+  return `USING (${expression})`;
+}
+
+function columnsOf(
+  rules: {
+    readColumns?: readonly string[];
+    insertColumns?: readonly string[];
+    updateColumns?: readonly string[];
+  },
+  action: (typeof ACTIONS)[number][0],
+): readonly string[] | undefined {
+  if (action === "read") return rules.readColumns;
+  if (action === "insert") return rules.insertColumns;
+  if (action === "update") return rules.updateColumns;
+  return undefined;
+}
+
+function withColumns(command: string, columns: readonly string[] | undefined): string {
+  return columns ? `${command} (${columns.join(", ")})` : command;
 }
 
 function ruleSql(table: string, rules: TableRules, rule: Rule): string {

@@ -35,7 +35,7 @@ export type WitnessAlarm = (municipalityId: string, witnessed: { position: numbe
 
 /**
  * Seals every unsealed event; returns how many were sealed. Safe to run concurrently. The sealing
- * itself is app_seal_audit (migration 0030): the application login may call it but cannot update
+ * itself is app_seal_audit (server/sql/functions/audit.sql): the application login may call it but cannot update
  * events or the chain head directly. With a witness, each new head is written out after sealing — but
  * only when the chain still holds the head written out before; otherwise the old head stays as the
  * evidence and onAlarm is told.

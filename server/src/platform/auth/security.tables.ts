@@ -2,7 +2,7 @@ import type { ColumnType } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** Shared counters of rate limits and login throttles (migration 0031); platform code only. */
+/** Shared counters of rate limits and login throttles (migration 0027); platform code only. */
 export interface RateLimitBucketTable {
   key: string;
   hits: number;

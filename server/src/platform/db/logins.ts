@@ -4,7 +4,7 @@ import { type Database, openDatabase } from "./database.ts";
 import { MIGRATIONS_DIR, pendingMigrations } from "./migrate.ts";
 
 /**
- * Which login does what (migration 0030):
+ * Which login does what (migration 0026):
  * - the owner runs migrations and maintenance (retention, demo data, audit verification);
  * - the application serves requests as APP_LOGIN, a login that owns nothing and bypasses nothing.
  *

@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from "kysely";
 type Auto<T> = ColumnType<T, T | undefined, T>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** One run of a background job (migration 0035): platform-wide, counts only. */
+/** One run of a background job (migration 0028): platform-wide, counts only. */
 export interface JobRunTable {
   id: Generated<number>;
   job: string;

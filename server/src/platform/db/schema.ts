@@ -59,7 +59,7 @@ export interface AppUserTable {
   lockedUntil: Date | null;
   disabledAt: Date | null;
   createdAt: Timestamp;
-  /** A new TOTP secret until the user confirms it with a code (migration 0031). */
+  /** A new TOTP secret until the user confirms it with a code (migration 0027). */
   totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
   passwordChangedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

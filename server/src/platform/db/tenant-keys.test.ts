@@ -14,6 +14,7 @@ export const TABLES_WITHOUT_TENANT_KEY: Record<string, string> = {
   municipality: "the tenant itself (distribution column id)",
   schema_migration: "migration bookkeeping of the database",
   schema_repeatable: "which repeatable SQL files (functions, policies) were applied",
+  rate_limit_bucket: "counters of rate limits; keys are hashes, counted before any municipality is known",
   area_location: "CBS label points of all areas: a reference table, the same for every municipality",
   job_run: "background job history of the platform; jobs work across municipalities",
 };

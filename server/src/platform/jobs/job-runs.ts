@@ -3,7 +3,7 @@ import type { DB } from "../db/schema.ts";
 import type { JobDefinition, JobSummary } from "./job.ts";
 
 /**
- * The history of job runs (table job_run, migration 0035). Claiming a run inserts its row: the unique
+ * The history of job runs (table job_run, migration 0028). Claiming a run inserts its row: the unique
  * (job, slot, attempt) lets exactly one instance run a slot; the others find it taken and skip.
  */
 export async function claimRun(

@@ -132,11 +132,7 @@ export async function onboardMunicipality(db: Kysely<DB>, input: OnboardingInput
         neighbourhoods: count("neighbourhood"),
       },
     });
-    await recordSystemAudit(trx, who, null, {
-      action: "user.passwordSetupIssued",
-      resourceType: "user",
-      resourceId: admin.id,
-    });
+    // issuePasswordSetup audits the link it issued (user.passwordSetupIssued).
     return {
       municipalityId: municipality.id,
       code: v.code,
