@@ -350,6 +350,8 @@ export const TABLES = {
         ),
       ],
       [household("portal"), self("uploaded_by_user_id"), row("withdrawn_at IS NULL", "it is not withdrawn")],
+      // Whoever withdrew it (PostgreSQL checks the withdrawn row against the read rule); services hide it.
+      [household("work"), self("withdrawn_by_user_id")],
     ),
     insert: anyOf(
       [
