@@ -47,6 +47,8 @@ export async function documentRoutes(app: App, deps: DocumentServices): Promise<
   const { config } = deps;
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: false,
+    // Keep the name as sent, so a name with folders in it is refused rather than silently cut.
+    preservePath: true,
     limits: {
       // One byte more than allowed, so the upload sees the excess and refuses with its own message.
       fileSize: config.maxFileBytes + 1,
