@@ -14,7 +14,6 @@ import {
   pdfWithJavaScript,
   upload,
   windowsProgram,
-  zipOf,
 } from "./documents.fixtures.ts";
 
 /**
@@ -76,7 +75,11 @@ describe("documents: bad input is refused and nothing is half-stored", () => {
       before,
     );
     assert.equal(
-      ((await auditActions(t.database.db, "document.refused")).at(-1)?.details as { reason: string }).reason,
+      (
+        (await auditActions(t.database.db, "document.refused")).at(-1)?.details as
+          | undefined
+          | { reason: string }
+      )?.reason,
       "executable",
     );
     await refusedWith(
@@ -137,15 +140,9 @@ describe("documents: bad input is refused and nothing is half-stored", () => {
       "officeDamaged",
       before,
     );
-    const many = zipOf([
-      ...Array.from({ length: 2100 }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from("<a/>") })),
-    ]);
-    const manyDocx =
-      docx().subarray(0, 0).length === 0
-        ? docx(
-            Array.from({ length: 2100 }, (_, i) => ({ name: `word/x${i}.xml`, data: Buffer.from("<a/>") })),
-          )
-        : many;
+    const manyDocx = docx(
+      Array.from({ length: 2100 }, (_, i) => ({ name: `word/x${i}.xml`, data: Buffer.from("<a/>") })),
+    );
     await refusedWith(
       await upload(t, caseLead, url, [["kind", "report"]], [{ filename: "veel.docx", content: manyDocx }]),
       422,
