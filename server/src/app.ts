@@ -153,14 +153,14 @@ export async function buildApp(
   caseRoutes(app);
   assessmentRoutes(app);
   const documents = documentServices(config.documents);
-  planRoutes(app);
+  planRoutes(app, documents);
   networkRoutes(app);
   reciprocityRoutes(app);
   worklistRoutes(app);
   directoryRoutes(app, { db, importMaxRows: config.directoryImportMaxRows });
   userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId), config.publicUrl);
   auditRoutes(app);
-  registerPortal(app, { db, config, afterAudit });
+  registerPortal(app, { db, config, afterAudit, documents });
   signalRoutes(app, {
     db,
     afterAudit,
