@@ -235,10 +235,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditWitnessKey: derive(sessionSecret, "audit witness"),
     ...overrides,
     documents: {
-      ...loadDocumentsConfig({}, {
-        production: false,
-        developmentKey: Buffer.from(derive(sessionSecret, "document master key"), "base64url"),
-      }),
+      ...loadDocumentsConfig(
+        {},
+        {
+          production: false,
+          developmentKey: Buffer.from(derive(sessionSecret, "document master key"), "base64url"),
+        },
+      ),
       ...overrides.documents,
     },
   };

@@ -2,6 +2,7 @@ import { areaAnalysisEn } from "../features/areaAnalysis/messages.en.ts";
 import { authEn } from "../features/auth/messages.en.ts";
 import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
+import { documentsEn } from "../features/documents/messages.en.ts";
 import { dossierEn } from "../features/dossier/messages.en.ts";
 import { operationsEn } from "../features/operations/messages.en.ts";
 import { outcomesEn } from "../features/outcomes/messages.en.ts";
@@ -21,6 +22,7 @@ export const en: Catalogue = {
   ...plansEn,
   ...areaAnalysisEn,
   ...directoryEn,
+  ...documentsEn,
   ...dossierEn,
   ...outcomesEn,
   ...operationsEn,
