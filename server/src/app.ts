@@ -186,7 +186,9 @@ export async function buildApp(
   const definitions = jobCatalogue({ mailer, maintenance: options.owner?.db, witness });
   const runner = config.jobsEnabled
     ? createJobRunner(database, definitions, {
-        databaseUrl: config.databaseUrl,
+        // pg-boss keeps its queue in a schema of its own, which only the owner may create: without the
+        // owner's connection (two logins) the in-process runner claims each slot once in job_run.
+        databaseUrl: options.owner ? (config.databaseOwnerUrl ?? config.databaseUrl) : undefined,
         instance: config.instanceName,
         onError: (job, error) => app.log.error({ err: error, job }, "background job failed"),
       })

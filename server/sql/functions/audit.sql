@@ -53,3 +53,10 @@ REVOKE ALL ON FUNCTION app_seal_audit(uuid, integer, bigint, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_unsealed_municipalities() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_seal_audit(uuid, integer, bigint, text) TO wijkwerk_service;
 GRANT EXECUTE ON FUNCTION app_unsealed_municipalities() TO wijkwerk_service;
+
+-- How many events wait to be sealed (the metrics endpoint; a count, nothing of the events themselves).
+CREATE OR REPLACE FUNCTION app_unsealed_count() RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+$$ SELECT count(*)::integer FROM audit_event WHERE chain_position IS NULL $$;
+REVOKE ALL ON FUNCTION app_unsealed_count() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_unsealed_count() TO wijkwerk_service;

@@ -60,8 +60,11 @@ describe("outcome monitor: the size of ZRM change", () => {
     assert.deepEqual((await monitor(world.leadB.username)).zrmChangeSize, []);
     const csv = await (await logInAs(app.app, world.policy.username)).get(`/api/outcomes.csv?${Q1}`);
     assert.equal(csv.statusCode, 200);
-    assert.match(csv.body, /"ZRM-verandering in niveaus intake–afsluiting";[^\n]*"finances";"2 hoger";"5"/);
-    assert.match(csv.body, /"housing";"gemiddeld";"niet getoond"/);
+    assert.match(
+      csv.body,
+      /"?ZRM-verandering in niveaus intake–afsluiting"?;[^\n]*"?finances"?;"?2 hoger"?;"?5"?/,
+    );
+    assert.match(csv.body, /"?housing"?;"?gemiddeld"?;"?niet getoond"?/);
   });
 
   test("secondary suppression: one withheld count takes the smallest other one with it", () => {

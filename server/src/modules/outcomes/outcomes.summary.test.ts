@@ -248,6 +248,7 @@ describe("outcome summary: the monitor's cache agrees with the live computation"
         p as (delete from support_plan where household_id = ${seven.householdId} returning 1),
         s as (delete from assessment_score where household_id = ${seven.householdId} returning 1),
         z as (delete from assessment where household_id = ${seven.householdId} returning 1),
+        l as (delete from case_professional where household_id = ${seven.householdId} returning 1),
         c as (delete from case_file where household_id = ${seven.householdId} returning 1)
       select (select count(*) from v) + (select count(*) from c)`.execute(db);
     assert.equal(await summaryOf(seven.caseId), undefined);

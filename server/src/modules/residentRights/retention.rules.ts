@@ -143,6 +143,15 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   audit_event: {
     kept: "De hash-keten van het logboek (NEN 7513) kan niet worden ingekort; zij bevat alleen verwijzingen (ids, soort, wie, wanneer), geen inhoud.",
   },
+  mfa_recovery_code: {
+    kept: "Herstelcodes (als hash) horen bij het account van een medewerker en verdwijnen met dat account of bij een reset.",
+  },
+  password_setup_token: {
+    kept: "Eenmalige links (als hash) horen bij een account en verdwijnen met dat account; verlopen links werken niet meer.",
+  },
+  reminder: {
+    kept: "Een herinnering verdwijnt met de casus, evaluatie, het signaal of de sociale-kaartvermelding waar zij over gaat (cascade).",
+  },
   household_access: {
     kept: "Wie welk huishouden mag zien, afgeleid van team, casus en noodtoegang; verdwijnt met het huishouden (cascade).",
   },
@@ -187,6 +196,11 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   schema_migration: { notPersonal: "Welke migraties draaiden." },
   schema_repeatable: { notPersonal: "Welke bestanden met functies en regels zijn toegepast." },
   document_key: { notPersonal: "De versleutelde gegevenssleutel van de gemeente voor documenten." },
+  job_run: { notPersonal: "Wanneer welke achtergrondtaak liep, met aantallen; geen persoonsgegevens." },
+  rate_limit_bucket: {
+    notPersonal:
+      "Tellers van pogingen onder een hash van naam of adres; de volgende schrijver ruimt verlopen tellers op.",
+  },
 };
 
 /** Columns that make a table hold personal data (of residents, reporters or staff). */

@@ -800,6 +800,7 @@ export const SECURITY_DEFINER_FUNCTIONS: Record<string, string> = {
   app_assert_meldcode_decision: "modules/signals/meldcode.test.ts",
   app_seal_audit: "platform/audit/witness.test.ts",
   app_unsealed_municipalities: "platform/audit/witness.test.ts",
+  app_unsealed_count: "platform/metrics/metrics.test.ts",
   app_pseudonym_group_size: "modules/conferences/pseudonym.test.ts",
   app_household_document_bytes: "modules/documents/documents.limits.test.ts",
 };

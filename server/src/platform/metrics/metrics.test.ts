@@ -10,6 +10,8 @@ import { testConfig } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { logSerializers } from "./logging.ts";
 
+// Security-definer functions (they read past row-level security) this test exercises: app_unsealed_count.
+
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
 
 describe("metrics", () => {

@@ -96,7 +96,7 @@ export function registerMetrics(
     async collect() {
       const { rows } = await sql<{
         n: number;
-      }>`select count(*)::int as n from audit_event where chain_position is null`.execute(database.db);
+      }>`select app_unsealed_count() as n`.execute(database.db);
       this.set(rows[0]?.n ?? 0);
     },
   });
