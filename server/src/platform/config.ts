@@ -225,8 +225,13 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+/** What a test may set: any part of the config, and single document settings (the rest stay default). */
+export type TestConfigOverrides = Omit<Partial<Config>, "documents"> & {
+  documents?: Partial<DocumentsConfig>;
+};
+
 /** A config for tests: random secret, no demo data unless asked, ephemeral port. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function testConfig(overrides: TestConfigOverrides = {}): Config {
   const sessionSecret = randomBytes(32).toString("hex");
   return {
     ...loadConfig({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", JOBS: "off" }),

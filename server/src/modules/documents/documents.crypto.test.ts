@@ -20,7 +20,7 @@ describe("documents: key rotation and tampering", () => {
   const newKey = masterKeyOf(randomBytes(32));
 
   before(async () => {
-    t = await createTestApp({ documents: { masterKeys: [oldKey] } as never });
+    t = await createTestApp({ documents: { masterKeys: [oldKey] } });
     const w = await buildPortalWorld(t.database.db);
     caseLead = await logInAs(t.app, w.caseLead.username);
     url = `/api/households/${w.a.householdId}/documents`;

@@ -46,7 +46,7 @@ describe("documents: bad input is refused and nothing is half-stored", () => {
 
   before(async () => {
     clamd = await startClamd();
-    t = await createTestApp({ documents: { clamavUrl: clamd.url } as never });
+    t = await createTestApp({ documents: { clamavUrl: clamd.url } });
     saved = { ...t.config.documents };
     world = await buildPortalWorld(t.database.db);
     caseLead = await logInAs(t.app, world.caseLead.username);

@@ -27,7 +27,7 @@ describe("documents in the portal and the agreed plan", () => {
 
   before(async () => {
     clamd = await startClamd();
-    t = await createTestApp({ documents: { clamavUrl: clamd.url } as never });
+    t = await createTestApp({ documents: { clamavUrl: clamd.url } });
     w = await buildPortalWorld(t.database.db);
     caseLead = await logInAs(t.app, w.caseLead.username);
     colleague = await logInAs(t.app, w.colleague.username);

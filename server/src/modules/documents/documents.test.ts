@@ -20,7 +20,7 @@ describe("documents in the dossier", () => {
 
   before(async () => {
     clamd = await startClamd();
-    t = await createTestApp({ documents: { clamavUrl: clamd.url } as never });
+    t = await createTestApp({ documents: { clamavUrl: clamd.url } });
     world = await buildPortalWorld(t.database.db);
     householdId = world.a.householdId;
     caseLead = await logInAs(t.app, world.caseLead.username);
