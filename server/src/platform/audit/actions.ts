@@ -192,6 +192,7 @@ export const AUDIT_ACTIONS = [
   "document.withdrawn",
   "document.kindAdded",
   "document.agreedPlanStored",
+  "document.unfinishedRemoved",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
