@@ -12,6 +12,8 @@ export interface TestServer {
  * The app on a random port with a fresh PGlite database, demo data and the built web app (web/dist).
  * The server owns how that is done (server/src/test/harness.ts); journeys only need the URL.
  */
-export async function startTestServer(): Promise<TestServer> {
-  return startServer();
+export async function startTestServer(
+  overrides: Parameters<typeof startServer>[0] = {},
+): Promise<TestServer> {
+  return startServer(overrides);
 }

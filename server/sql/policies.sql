@@ -569,6 +569,63 @@ CREATE POLICY update ON portal_setting FOR UPDATE TO wijkwerk_app USING (portal_
   AND ((SELECT app_role()) = 'administrator'));
 GRANT SELECT, INSERT, UPDATE ON portal_setting TO wijkwerk_app;
 
+-- document
+ALTER TABLE document ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON document FROM wijkwerk_app, wijkwerk_service;
+CREATE POLICY read ON document FOR SELECT TO wijkwerk_app USING (document.municipality_id = (SELECT app_municipality_id())
+  AND ((EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{read,emergency,edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (withdrawn_at IS NULL AND confidentiality <> 'caseLead'))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (withdrawn_at IS NULL))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{read,emergency,edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())) AND (withdrawn_at IS NULL))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{resident,representative}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (withdrawn_at IS NULL AND status = 'available' AND confidentiality = 'resident'))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{resident,representative}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())) AND (withdrawn_at IS NULL))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (withdrawn_by_user_id = (SELECT app_user_id())))));
+CREATE POLICY insert ON document FOR INSERT TO wijkwerk_app WITH CHECK (document.municipality_id = (SELECT app_municipality_id())
+  AND ((EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())) AND (source IN ('team', 'planAgreement')))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{resident,representative}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())) AND ((source = 'portal' AND confidentiality = 'caseLead') OR (source = 'planAgreement' AND confidentiality = 'resident')))));
+CREATE POLICY update ON document FOR UPDATE TO wijkwerk_app USING (document.municipality_id = (SELECT app_municipality_id())
+  AND ((EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (confidentiality <> 'caseLead'))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{resident,representative}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())))))
+  WITH CHECK (document.municipality_id = (SELECT app_municipality_id())
+  AND ((EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (confidentiality <> 'caseLead'))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{edit,caseLead}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())))
+    OR (EXISTS (SELECT 1 FROM household_access a WHERE a.municipality_id = document.municipality_id AND a.user_id = (SELECT app_user_id()) AND a.household_id = document.household_id AND a.level = ANY ('{resident,representative}'::text[]) AND a.valid_from <= now() AND a.valid_until > now()) AND (uploaded_by_user_id = (SELECT app_user_id())))));
+CREATE POLICY delete ON document FOR DELETE TO wijkwerk_app USING (document.municipality_id = (SELECT app_municipality_id())
+  AND ((uploaded_by_user_id = (SELECT app_user_id())) AND (status = 'scanning')));
+GRANT SELECT, INSERT, UPDATE (status, scan, media_type, size_bytes, sha256, chunk_count, withdrawn_at, withdrawn_by_user_id, withdrawal_reason), DELETE ON document TO wijkwerk_app;
+
+-- document_chunk
+ALTER TABLE document_chunk ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON document_chunk FROM wijkwerk_app, wijkwerk_service;
+CREATE POLICY read ON document_chunk FOR SELECT TO wijkwerk_app USING (document_chunk.municipality_id = (SELECT app_municipality_id())
+  AND ((document_id IN (SELECT id FROM document))));
+CREATE POLICY insert ON document_chunk FOR INSERT TO wijkwerk_app WITH CHECK (document_chunk.municipality_id = (SELECT app_municipality_id())
+  AND ((document_id IN (SELECT id FROM document WHERE status = 'scanning' AND uploaded_by_user_id = (SELECT app_user_id())))));
+CREATE POLICY delete ON document_chunk FOR DELETE TO wijkwerk_app USING (document_chunk.municipality_id = (SELECT app_municipality_id())
+  AND ((document_id IN (SELECT id FROM document WHERE status = 'scanning' AND uploaded_by_user_id = (SELECT app_user_id())))));
+GRANT SELECT, INSERT, DELETE ON document_chunk TO wijkwerk_app;
+
+-- document_key
+ALTER TABLE document_key ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON document_key FROM wijkwerk_app, wijkwerk_service;
+CREATE POLICY read ON document_key FOR SELECT TO wijkwerk_app USING (document_key.municipality_id = (SELECT app_municipality_id()));
+CREATE POLICY insert ON document_key FOR INSERT TO wijkwerk_app WITH CHECK (document_key.municipality_id = (SELECT app_municipality_id()));
+GRANT SELECT, INSERT ON document_key TO wijkwerk_app;
+
+-- document_kind
+ALTER TABLE document_kind ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON document_kind FROM wijkwerk_app, wijkwerk_service;
+CREATE POLICY read ON document_kind FOR SELECT TO wijkwerk_app USING (document_kind.municipality_id = (SELECT app_municipality_id()));
+CREATE POLICY insert ON document_kind FOR INSERT TO wijkwerk_app WITH CHECK (document_kind.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
+CREATE POLICY update ON document_kind FOR UPDATE TO wijkwerk_app USING (document_kind.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'))
+  WITH CHECK (document_kind.municipality_id = (SELECT app_municipality_id())
+  AND ((SELECT app_role()) = 'administrator'));
+GRANT SELECT, INSERT, UPDATE ON document_kind TO wijkwerk_app;
+
 -- privacy_setting
 ALTER TABLE privacy_setting ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON privacy_setting FROM wijkwerk_app, wijkwerk_service;

@@ -17,6 +17,7 @@ import { oidcRoutes } from "./modules/auth/oidc.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { conferenceRoutes } from "./modules/conferences/conferences.routes.ts";
 import { directoryRoutes } from "./modules/directory/directory.routes.ts";
+import { documentRoutes, documentServices } from "./modules/documents/documents.routes.ts";
 import { emergencyAccessRoutes } from "./modules/emergencyAccess/emergencyAccess.routes.ts";
 import { householdRoutes } from "./modules/households/households.routes.ts";
 import { impactCalculatorRoutes } from "./modules/impactCalculator/impactCalculator.routes.ts";
@@ -151,14 +152,15 @@ export async function buildApp(
   householdRoutes(app, { searchAuditKey: derive(config.sessionSecret, "audit of searched BSNs") });
   caseRoutes(app);
   assessmentRoutes(app);
-  planRoutes(app);
+  const documents = documentServices(config.documents);
+  planRoutes(app, documents);
   networkRoutes(app);
   reciprocityRoutes(app);
   worklistRoutes(app);
   directoryRoutes(app, { db, importMaxRows: config.directoryImportMaxRows });
   userRoutes(app, (municipalityId, userId) => endUserSessions(db, municipalityId, userId), config.publicUrl);
   auditRoutes(app);
-  registerPortal(app, { db, config, afterAudit });
+  registerPortal(app, { db, config, afterAudit, documents });
   signalRoutes(app, {
     db,
     afterAudit,
@@ -176,6 +178,7 @@ export async function buildApp(
   retentionRoutes(app);
   outcomeRoutes(app);
   impactCalculatorRoutes(app);
+  await documentRoutes(app, documents);
   // Background jobs replace the timers every process used to run: pg-boss on PostgreSQL (each job once
   // across instances), an in-process runner on PGlite. Without SMTP_URL e-mail waits in the outbox.
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : undefined;

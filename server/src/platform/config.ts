@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { type DocumentsConfig, loadDocumentsConfig } from "../modules/documents/documents.config.ts";
 import { guessesLog10, MIN_SECRET_GUESSES_LOG10 } from "./auth/strength.ts";
 
 /** Everything the server reads from its environment, parsed once at start. */
@@ -52,6 +53,8 @@ export interface Config {
   platformOperatorToken: string | undefined;
   /** An address service in the open location server's format (postcode + house number → street, buurt). */
   addressServiceUrl: string | undefined;
+  /** Documents in the dossier: virus scanner, limits, master key (issue 20). */
+  documents: DocumentsConfig;
 }
 
 export interface OidcConfig {
@@ -133,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     partnerApiPerMinute: Number(env.PARTNER_API_PER_MINUTE ?? 30),
     directoryImportMaxRows: Number(env.DIRECTORY_IMPORT_MAX_ROWS ?? 10_000),
     addressServiceUrl: env.ADDRESS_SERVICE_URL || undefined,
+    documents: loadDocumentsConfig(env, {
+      production,
+      developmentKey: Buffer.from(derive(sessionSecret, "document master key"), "base64url"),
+    }),
     ...operations,
   };
 }
@@ -218,8 +225,13 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+/** What a test may set: any part of the config, and single document settings (the rest stay default). */
+export type TestConfigOverrides = Omit<Partial<Config>, "documents"> & {
+  documents?: Partial<DocumentsConfig>;
+};
+
 /** A config for tests: random secret, no demo data unless asked, ephemeral port. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function testConfig(overrides: TestConfigOverrides = {}): Config {
   const sessionSecret = randomBytes(32).toString("hex");
   return {
     ...loadConfig({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", JOBS: "off" }),
@@ -227,5 +239,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditWitnessDir: path.join(os.tmpdir(), `wijkwerk-witness-${randomBytes(6).toString("hex")}`),
     auditWitnessKey: derive(sessionSecret, "audit witness"),
     ...overrides,
+    documents: {
+      ...loadDocumentsConfig(
+        {},
+        {
+          production: false,
+          developmentKey: Buffer.from(derive(sessionSecret, "document master key"), "base64url"),
+        },
+      ),
+      ...overrides.documents,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { type BuiltApp, buildApp } from "../app.ts";
-import { type Config, testConfig } from "../platform/config.ts";
+import { type Config, type TestConfigOverrides, testConfig } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import { createTestDatabase, openAppLogin } from "./database.ts";
 import { TEST_PASSWORD } from "./factories.ts";
@@ -15,7 +15,7 @@ export interface TestApp extends BuiltApp {
 }
 
 /** The real application on a fresh database, driven with app.inject (no network). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: TestConfigOverrides = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const appDatabase = await openAppLogin(database);
   const config = testConfig({ webDist: "/nonexistent", ...overrides });

@@ -141,6 +141,10 @@ const PortalMessagesPage = page(
   () => import("../features/portal/PortalMessagesPage.tsx"),
   "PortalMessagesPage",
 );
+const PortalDocumentsPage = page(
+  () => import("../features/portal/PortalDocumentsPage.tsx"),
+  "PortalDocumentsPage",
+);
 const PortalPlanPage = page(() => import("../features/portal/PortalPlanPage.tsx"), "PortalPlanPage");
 const PortalSelfAssessmentPage = page(
   () => import("../features/portal/PortalSelfAssessmentPage.tsx"),
@@ -227,6 +231,11 @@ const routes: Route[] = [
     pattern: "/mijn/:householdId/berichten",
     anyOf: ["portal.use"],
     render: portal((h) => <PortalMessagesPage key={h} householdId={h} />),
+  },
+  {
+    pattern: "/mijn/:householdId/documenten",
+    anyOf: ["portal.use"],
+    render: portal((h) => <PortalDocumentsPage key={h} householdId={h} />),
   },
   {
     pattern: "/mijn/:householdId/inzage",

@@ -3,6 +3,7 @@ import { refusalsEn } from "../features/audit/messages.en.ts";
 import { authEn } from "../features/auth/messages.en.ts";
 import { conferencesEn } from "../features/conferences/messages.en.ts";
 import { directoryEn } from "../features/directory/messages.en.ts";
+import { documentsEn } from "../features/documents/messages.en.ts";
 import { dossierEn } from "../features/dossier/messages.en.ts";
 import { operationsEn } from "../features/operations/messages.en.ts";
 import { outcomesEn } from "../features/outcomes/messages.en.ts";
@@ -22,6 +23,7 @@ export const en: Catalogue = {
   ...plansEn,
   ...areaAnalysisEn,
   ...directoryEn,
+  ...documentsEn,
   ...dossierEn,
   ...outcomesEn,
   ...operationsEn,

@@ -79,6 +79,7 @@ export const workspaceEn: Record<keyof typeof workspaceNl, string> = {
   "workspace.section.zrm": "ZRM",
   "workspace.section.plan": "Plan",
   "workspace.section.network": "Network",
+  "workspace.section.documents": "Documents",
   "workspace.section.journal": "Journal",
   "workspace.section.case": "Case",
   "workspace.section.portal": "Resident portal",

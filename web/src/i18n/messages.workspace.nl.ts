@@ -77,6 +77,7 @@ export const workspaceNl = {
   "workspace.section.zrm": "ZRM",
   "workspace.section.plan": "Plan",
   "workspace.section.network": "Netwerk",
+  "workspace.section.documents": "Documenten",
   "workspace.section.journal": "Journaal",
   "workspace.section.case": "Casus",
   "workspace.section.portal": "Inwonerportaal",

@@ -3,6 +3,7 @@ import { refusalsNl } from "../features/audit/messages.nl.ts";
 import { authNl } from "../features/auth/messages.nl.ts";
 import { conferencesNl } from "../features/conferences/messages.nl.ts";
 import { directoryNl } from "../features/directory/messages.nl.ts";
+import { documentsNl } from "../features/documents/messages.nl.ts";
 import { dossierNl } from "../features/dossier/messages.nl.ts";
 import { operationsNl } from "../features/operations/messages.nl.ts";
 import { outcomesNl } from "../features/outcomes/messages.nl.ts";
@@ -20,6 +21,7 @@ export const nl = {
   ...plansNl,
   ...areaAnalysisNl,
   ...directoryNl,
+  ...documentsNl,
   ...dossierNl,
   ...outcomesNl,
   ...operationsNl,

@@ -1,5 +1,7 @@
 import type { App } from "../../platform/http/app-type.ts";
 import { created, routeGroup } from "../../platform/http/route-helpers.ts";
+import { storeAgreedPlan } from "../documents/documents.plan.ts";
+import type { DocumentServices } from "../documents/documents.routes.ts";
 import { toJson } from "./json.ts";
 import { addAction, addProgress, changeAction, removeAction } from "./plans.actions.ts";
 import { getMunicipalLadderFigures } from "./plans.figures.municipality.ts";
@@ -56,7 +58,7 @@ const teamFigures = routeGroup({ anyOf: ["plan.viewFigures"] }, tags);
 const municipalFigures = routeGroup({ anyOf: ["plan.viewMunicipalityFigures"] }, tags);
 const changed = { 200: Saved };
 
-export function planRoutes(app: App): void {
+export function planRoutes(app: App, documents?: DocumentServices): void {
   app.get(
     "/api/cases/:caseId/plan",
     read("Het plan van een casus", { params: CaseParams, response: { 200: Plan } }),
@@ -152,7 +154,14 @@ export function planRoutes(app: App): void {
       body: RecordAgreement,
       response: changed,
     }),
-    (request) => request.withContext((ctx) => recordAgreement(ctx, request.params.planId, request.body)),
+    (request) =>
+      request.withContext(async (ctx) => {
+        const result = await recordAgreement(ctx, request.params.planId, request.body);
+        // The agreed version as a PDF document, in the same transaction (issue 20).
+        if (documents)
+          await storeAgreedPlan(ctx, documents.keyring, { planId: result.id, planVersion: result.version });
+        return result;
+      }),
   );
   app.post(
     "/api/plans/:planId/reviews",

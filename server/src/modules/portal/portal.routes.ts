@@ -1,5 +1,7 @@
 import type { App } from "../../platform/http/app-type.ts";
 import { created, routeGroup } from "../../platform/http/route-helpers.ts";
+import { storeAgreedPlan } from "../documents/documents.plan.ts";
+import type { DocumentServices } from "../documents/documents.routes.ts";
 import { getPortalMe } from "./portal.me.ts";
 import { agreeToPlan, commentOnGoal, proposeGoal } from "./portal.participation.ts";
 import { getPlan } from "./portal.plan.ts";
@@ -40,7 +42,7 @@ import { getOverview } from "./portal.service.ts";
 const resident = routeGroup({ anyOf: ["portal.use"] }, ["Inwonersportaal"]);
 
 /** The resident's own portal. Every household route checks that the account may act for that household. */
-export function portalRoutes(app: App): void {
+export function portalRoutes(app: App, documents?: DocumentServices): void {
   app.get(
     "/api/portal/me",
     resident("Mijn account en machtigingen", { response: { 200: PortalMe } }),
@@ -67,7 +69,16 @@ export function portalRoutes(app: App): void {
     (request, reply) =>
       created(
         reply,
-        inPortal(request, (ctx) => agreeToPlan(ctx, request.params.householdId, request.body.planVersion)),
+        inPortal(request, async (ctx) => {
+          const result = await agreeToPlan(ctx, request.params.householdId, request.body.planVersion);
+          // The agreed version as a PDF document, in the same transaction (issue 20).
+          if (documents)
+            await storeAgreedPlan(ctx, documents.keyring, {
+              householdId: request.params.householdId,
+              planVersion: result.planVersion,
+            });
+          return result;
+        }),
       ),
   );
   app.post(

@@ -114,6 +114,9 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   goal_proposal: HOUSEHOLD,
   goal_comment: HOUSEHOLD,
   impact_entry: HOUSEHOLD,
+  // Documents (issue 20): with the household, withdrawn ones too; the chunks go with their document.
+  document: HOUSEHOLD,
+  document_chunk: HOUSEHOLD,
   consent: { kinds: ["household", "consentWithdrawn"] },
   emergency_access: { kinds: ["household", "emergencyAccess"] },
   portal_message: { kinds: ["household", "messageThread"] },
@@ -175,6 +178,7 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   portal_setting: { kept: STAFF_REFERENCE },
   team_staffing_norm: { kept: STAFF_REFERENCE },
   social_price: { kept: STAFF_REFERENCE },
+  document_kind: { kept: STAFF_REFERENCE },
   // Nothing about a person.
   municipality: { notPersonal: "De gemeente." },
   organisation: { notPersonal: "Organisaties." },
@@ -191,6 +195,7 @@ export const RETENTION_TABLES: Record<string, TableRetention> = {
   audit_chain_head: { notPersonal: "De kop van de hash-keten." },
   schema_migration: { notPersonal: "Welke migraties draaiden." },
   schema_repeatable: { notPersonal: "Welke bestanden met functies en regels zijn toegepast." },
+  document_key: { notPersonal: "De versleutelde gegevenssleutel van de gemeente voor documenten." },
   job_run: { notPersonal: "Wanneer welke achtergrondtaak liep, met aantallen; geen persoonsgegevens." },
   rate_limit_bucket: {
     notPersonal:

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { sealAuditEvents, verifyAuditChain } from "../../platform/audit/chain.ts";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
 import { buildMembership, buildUser } from "../../test/factories.ts";
+import { cleanPdf, upload } from "../documents/documents.fixtures.ts";
 import { member, scores2017 } from "../households/dossier.factories.ts";
 import { buildPortalWorld, logInResident } from "../portal/portal.fixtures.ts";
 import { seedDefaultPurposes } from "../privacy/privacy.service.ts";
@@ -78,6 +79,16 @@ describe("retention for every kind of record", () => {
     // The resident logs in (code, outbox, session), writes, asks for an export; the case lead answers.
     const resident = await logInResident(t.app, db, p.usernameA);
     ok(await resident.post(`${base}/messages`, { text: "Geheim-Bericht over de huur" }), "message");
+    // A document in the dossier (issue 20), stored encrypted in chunks.
+    const uploaded = await upload(
+      t,
+      lead,
+      `/api/households/${a.householdId}/documents`,
+      [["kind", "letter"]],
+      [{ filename: "brief.pdf", content: cleanPdf() }],
+    );
+    ok(uploaded, "document");
+    ids.document = uploaded.json().items[0].id;
     ok(await lead.post(`/api/portal-desk/cases/${a.caseId}/messages`, { text: "Ik bel u morgen." }), "reply");
     const asked = await resident.post(`${base}/export-request`);
     ok(asked, "export request");
@@ -411,6 +422,11 @@ describe("retention for every kind of record", () => {
     }
     assert.equal(await exists("household", "id", p.a.householdId), 0);
     assert.equal(await exists("resident", "id", p.a.residentId), 0);
+    assert.equal(
+      await exists("document_chunk", "document_id", ids.document as string),
+      0,
+      "the file's chunks too",
+    );
     assert.equal(await exists("app_user", "id", ids.userA as string), 0, "the resident's portal account too");
     assert.deepEqual(await log("household", p.a.householdId), ["deleted"]);
     assert.deepEqual(await log("residentAccount", ids.userA as string), ["deleted"]);

@@ -60,6 +60,10 @@ export const EXPORT_EXCLUDED: Record<string, string> = {
 /** Where a generic household/resident filter would include other household members' rows. */
 export const EXPORT_FILTERS: Record<string, string> = {
   assessment_score: "assessment_id in (select id from assessment where resident_id = $resident)",
+  // Documents (issue 20): those the resident may see in the portal — shared with them, or sent by them —
+  // not withdrawn; the files themselves are in the portal under "Documenten", with the same SHA-256.
+  document:
+    "household_id = $household and withdrawn_at is null and status = 'available' and (confidentiality = 'resident' or source = 'portal')",
 };
 
 /** Foreign keys between public tables: [child, parent] pairs, for ordering deletes. */

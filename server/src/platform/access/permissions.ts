@@ -75,6 +75,9 @@ export const PERMISSIONS = [
   "socialPrice.manage",
   "operations.read",
   "operations.manage",
+  "document.read",
+  "document.write",
+  "document.configure",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +108,8 @@ const staffCaseWork: Permission[] = [
   "emergencyAccess.request",
   "resident.export",
   "resident.correct",
+  "document.read",
+  "document.write",
 ];
 
 /** Role → permissions. Deny by default: a permission not listed here is not granted. */
@@ -139,6 +144,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "socialPrice.manage",
     "operations.read",
     "operations.manage",
+    "document.configure",
   ],
   teamLead: [
     ...staffCaseWork,

@@ -122,6 +122,9 @@ const ownTeam = (column = "team_id") =>
   row(`${column} = ANY ((SELECT app_team_ids())::uuid[])`, `${column} is one of the user's teams`);
 
 const STAFF = ["professional", "teamLead"] as const satisfies DbRole[];
+/** A document the acting user is uploading right now (still being checked). */
+const UPLOADING =
+  "document_id IN (SELECT id FROM document WHERE status = 'scanning' AND uploaded_by_user_id = (SELECT app_user_id()))";
 
 /** Any of the alternatives; each alternative is one condition or all of a list. */
 const anyOf = (...alternatives: (Condition | Condition[])[]): Rule =>
@@ -329,6 +332,72 @@ export const TABLES = {
     delete: nobody,
   },
   portal_setting: configuration(),
+
+  // Documents in the dossier (issue 20). Withdrawn documents are kept for the legal period, read by nobody.
+  document: {
+    read: anyOf(
+      [
+        household("dossier"),
+        row("withdrawn_at IS NULL AND confidentiality <> 'caseLead'", "it is not for the case lead only"),
+      ],
+      [household("caseLead"), row("withdrawn_at IS NULL", "it is not withdrawn")],
+      [household("dossier"), self("uploaded_by_user_id"), row("withdrawn_at IS NULL", "it is not withdrawn")],
+      [
+        household("portal"),
+        row(
+          "withdrawn_at IS NULL AND status = 'available' AND confidentiality = 'resident'",
+          "it is shared with the resident",
+        ),
+      ],
+      [household("portal"), self("uploaded_by_user_id"), row("withdrawn_at IS NULL", "it is not withdrawn")],
+      // Whoever withdrew it (PostgreSQL checks the withdrawn row against the read rule); services hide it.
+      [household("work"), self("withdrawn_by_user_id")],
+    ),
+    insert: anyOf(
+      [
+        household("work"),
+        self("uploaded_by_user_id"),
+        row("source IN ('team', 'planAgreement')", "the team adds it"),
+      ],
+      [
+        household("portal"),
+        self("uploaded_by_user_id"),
+        row(
+          "(source = 'portal' AND confidentiality = 'caseLead') OR (source = 'planAgreement' AND confidentiality = 'resident')",
+          "the resident sends it to the case lead, or agrees to the plan",
+        ),
+      ],
+    ),
+    update: anyOf(
+      [household("work"), row("confidentiality <> 'caseLead'", "it is not for the case lead only")],
+      [household("caseLead")],
+      [household("work"), self("uploaded_by_user_id")],
+      [household("portal"), self("uploaded_by_user_id")],
+    ),
+    updateColumns: [
+      "status",
+      "scan",
+      "media_type",
+      "size_bytes",
+      "sha256",
+      "chunk_count",
+      "withdrawn_at",
+      "withdrawn_by_user_id",
+      "withdrawal_reason",
+    ],
+    // The uploader removes an upload that did not pass (refused, interrupted) before anyone saw it.
+    delete: anyOf([self("uploaded_by_user_id"), row("status = 'scanning'", "it is still being checked")]),
+  },
+  document_chunk: {
+    read: anyOf(row("document_id IN (SELECT id FROM document)", "the document is readable")),
+    insert: anyOf(row(UPLOADING, "the acting user is uploading the document")),
+    update: nobody,
+    delete: anyOf(row(UPLOADING, "the acting user is uploading the document")),
+  },
+  // Data keys, wrapped by the master key only the application holds; created at a municipality's first
+  // document. Re-wrapping (master key rotation) is maintenance, as the owner.
+  document_key: { read: everyone, insert: everyone, update: nobody, delete: nobody },
+  document_kind: configuration(),
 
   // Privacy: purposes, emergency access, the retention log.
   privacy_setting: configuration(),
@@ -733,4 +802,5 @@ export const SECURITY_DEFINER_FUNCTIONS: Record<string, string> = {
   app_unsealed_municipalities: "platform/audit/witness.test.ts",
   app_unsealed_count: "platform/metrics/metrics.test.ts",
   app_pseudonym_group_size: "modules/conferences/pseudonym.test.ts",
+  app_household_document_bytes: "modules/documents/documents.limits.test.ts",
 };

@@ -183,6 +183,16 @@ export const AUDIT_ACTIONS = [
   "municipality.onboarded",
   "user.passwordSetupIssued",
   "outbox.retried",
+  // Documents in the dossier (issue 20)
+  "document.listed",
+  "document.viewed",
+  "document.downloaded",
+  "document.uploaded",
+  "document.refused",
+  "document.withdrawn",
+  "document.kindAdded",
+  "document.agreedPlanStored",
+  "document.unfinishedRemoved",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AreaAnalysisTables } from "../../modules/areaAnalysis/areaAnalysis.tables.ts";
 import type { DirectoryTables } from "../../modules/directory/directory.tables.ts";
+import type { DocumentTables } from "../../modules/documents/documents.tables.ts";
 import type { DossierTables } from "../../modules/households/dossier.tables.ts";
 import type { ImpactCalculatorTables } from "../../modules/impactCalculator/impactCalculator.tables.ts";
 import type { PlanTables } from "../../modules/plans/plans.tables.ts";
@@ -146,4 +147,5 @@ export interface DB
     ImpactCalculatorTables,
     RetentionTables,
     OperationsTables,
-    SecurityTables {}
+    SecurityTables,
+    DocumentTables {}

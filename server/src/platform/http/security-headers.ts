@@ -22,7 +22,9 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** `sandbox`: an answer opened as a page (an export, a document's preview) runs no script and has no origin. */
+export const API_CSP =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 

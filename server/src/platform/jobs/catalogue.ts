@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { removeUnfinishedUploads } from "../../modules/documents/documents.jobs.ts";
 import {
   announceReminders,
   createDueReminders,
@@ -21,6 +22,7 @@ export const JOB_NAMES = [
   "exports.expire",
   "reminders.create",
   "signals.escalate",
+  "documents.removeUnfinished",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -105,6 +107,16 @@ export function jobCatalogue(options: {
         if (!db) return { skipped: "noOwnerConnection" } as JobSummary;
         const escalated = await escalateSignals(db, now);
         return { ...escalated, announced: await announceReminders(db, now) };
+      },
+    },
+    {
+      name: "documents.removeUnfinished",
+      schedule: { cron: "*/20 * * * *" },
+      retryLimit: 2,
+      run: async ({ now }) => {
+        if (!options.maintenance) return { skipped: "noOwnerConnection" } as JobSummary;
+        const removed = await removeUnfinishedUploads(options.maintenance, now);
+        return { removed: Object.values(removed).reduce((a, b) => a + b, 0) };
       },
     },
   );

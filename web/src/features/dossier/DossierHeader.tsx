@@ -15,6 +15,7 @@ export const dossierSections = [
   "network",
   "reciprocity",
   "journal",
+  "documents",
   "case",
   "portal",
   "privacy",
@@ -43,6 +44,8 @@ export function sectionHref(
       return `${base}/wederkerigheid`;
     case "journal":
       return `${base}/journaal`;
+    case "documents":
+      return `${base}/documenten`;
     case "case":
       return `${base}/casus`;
     case "privacy":
@@ -60,6 +63,7 @@ export function sectionOf(segment: string): DossierSection | null {
     intake: "intake",
     zrm: "zrm",
     journaal: "journal",
+    documenten: "documents",
     casus: "case",
     portaal: "portal",
   };

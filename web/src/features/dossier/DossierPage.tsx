@@ -8,6 +8,7 @@ import { PageTitle } from "../../ui/PageTitle.tsx";
 import { CasePortalPanel } from "../portal/CasePortalPanel.tsx";
 import { DossierPrivacyLinks } from "../privacy/DossierPrivacyLinks.tsx";
 import { CaseSection } from "./CaseSection.tsx";
+import { DocumentsSection } from "./DocumentsSection.tsx";
 import { DossierHeader, type DossierSection, sectionOf } from "./DossierHeader.tsx";
 import { HeaderActions } from "./HeaderActions.tsx";
 import { IntakeSection } from "./IntakeSection.tsx";
@@ -77,6 +78,7 @@ export function DossierPage({ householdId, section: segment }: { householdId: st
     intake: () => <IntakeSection {...props} />,
     zrm: () => <ZrmSection {...props} />,
     journal: () => <JournalSection {...props} />,
+    documents: () => <DocumentsSection {...props} />,
     case: () => <CaseSection {...props} />,
     portal: () =>
       current ? <CasePortalPanel caseId={current.id} /> : <Paragraph>{t("dossier.noCase")}</Paragraph>,

@@ -52,6 +52,7 @@ export const operationsEn: Record<keyof typeof operationsNl, string> = {
   "operations.job.exports.expire": "Remove expired downloads",
   "operations.job.reminders.create": "Create reminders",
   "operations.job.signals.escalate": "Report signals past their deadline",
+  "operations.job.documents.removeUnfinished": "Remove unfinished document uploads",
   "operations.runState.running": "Running",
   "operations.runState.succeeded": "Succeeded",
   "operations.runState.failed": "Failed",

@@ -50,6 +50,7 @@ export const operationsNl = {
   "operations.job.exports.expire": "Verlopen downloads opruimen",
   "operations.job.reminders.create": "Herinneringen maken",
   "operations.job.signals.escalate": "Signalen over de termijn melden",
+  "operations.job.documents.removeUnfinished": "Onafgemaakte uploads van documenten opruimen",
   "operations.runState.running": "Bezig",
   "operations.runState.succeeded": "Gelukt",
   "operations.runState.failed": "Mislukt",

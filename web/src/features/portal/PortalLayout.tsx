@@ -10,6 +10,7 @@ export function PortalLayout({ householdId, children }: { householdId: string; c
     [`${base}/plan`, "portal.menu.plan"],
     [`${base}/inschatting`, "portal.menu.selfAssessment"],
     [`${base}/berichten`, "portal.menu.messages"],
+    [`${base}/documenten`, "portal.menu.documents"],
     [`${base}/inzage`, "portal.menu.access"],
   ] as const;
   return (

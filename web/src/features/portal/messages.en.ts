@@ -41,6 +41,7 @@ export const portalEn: Record<keyof typeof portalNl, string> = {
   "portal.menu.overview": "Overview",
   "portal.menu.plan": "My plan",
   "portal.menu.selfAssessment": "How are you?",
+  "portal.menu.documents": "Documents",
   "portal.menu.messages": "Messages",
   "portal.menu.access": "Who looked at my data?",
 

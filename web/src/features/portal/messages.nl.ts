@@ -39,6 +39,7 @@ export const portalNl = {
   "portal.menu.overview": "Overzicht",
   "portal.menu.plan": "Mijn plan",
   "portal.menu.selfAssessment": "Hoe gaat het?",
+  "portal.menu.documents": "Documenten",
   "portal.menu.messages": "Berichten",
   "portal.menu.access": "Wie keek in mijn gegevens?",
 
