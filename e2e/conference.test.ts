@@ -157,7 +157,12 @@ describe("conference journey: a network-team casusoverleg, decisions on worklist
     const row = (await decisions.textContent()) ?? "";
     assert.match(row, /Budgetcoach inschakelen en terugkoppelen/);
     assert.match(row, /inwoner/);
-    assert.match(row, new RegExp(due.split("-").reverse().join("-")));
+    const dueShown = new Intl.DateTimeFormat("nl-NL", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    }).format(new Date(`${due}T12:00:00Z`));
+    assert.match(row, new RegExp(dueShown), "the date as the interface writes dates");
     assert.match(row, /In het plan bij Financiën/);
     // Shown once: the decision carries its plan action, so it is not repeated under actions due.
     const actionTable = page.getByRole("table", { name: "Acties die (bijna) verlopen" });

@@ -152,7 +152,12 @@ for (const viewport of viewports) {
       const readable = await ready.getByRole("link", { name: /Bekijk uw gegevens/ }).getAttribute("href");
       await page.goto(`${server.url}${readable}`);
       await page.getByRole("heading", { level: 1, name: "Overzicht van uw gegevens" }).waitFor();
-      await checkA11y(page, "readable export");
+      // The export is served sandboxed (no script runs in it), so axe checks the same markup in a blank page.
+      const markup = await page.request.get(`${server.url}${readable}`);
+      assert.match(markup.headers()["content-security-policy"] ?? "", /sandbox/);
+      const copy = await context.newPage();
+      await copy.setContent(await markup.text());
+      await checkA11y(copy, "readable export");
       await context.close();
     });
   });
@@ -211,7 +216,7 @@ describe("portal administration (desktop)", () => {
     assert.ok(caseId, "the case lead has El Idrissi's case");
     await page.goto(`${server.url}/inwonerberichten/${caseId}`);
     await expectPage(page, "Inwonersportaal van deze casus");
-    await page.getByLabel("Inlogkenmerk voor inwoner").fill("digid-demo-1");
+    await page.getByRole("textbox", { name: /^Inlogkenmerk voor inwoner/ }).fill("digid-demo-1");
     await page.getByRole("button", { name: "Koppelen" }).first().click();
     await page.getByText("Het account van inwoner is gekoppeld.").waitFor();
     await page.getByRole("button", { name: /^Koppeling met inloggen via de gemeente verwijderen/ }).waitFor();

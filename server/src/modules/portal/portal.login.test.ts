@@ -93,7 +93,8 @@ describe("resident login with a one-time code", () => {
     const first = await latestCode(t.database.db, world.usernameB);
     await ask(world.usernameB);
     const second = await latestCode(t.database.db, world.usernameB);
-    if (first !== second) assert.equal((await login(world.usernameB, first)).statusCode, 401);
+    assert.notEqual(first, second, "a new code is drawn");
+    assert.equal((await login(world.usernameB, first)).statusCode, 401);
     assert.equal((await login(world.usernameB, second)).statusCode, 200);
   });
 

@@ -55,7 +55,8 @@ describe("the resident portal", () => {
 
     // The case lead sees the agreement in the plan module's own view and in the portal panel.
     const planOfCase = await lead.get(`/api/cases/${world.a.caseId}/plan`);
-    if (planOfCase.statusCode === 200) assert.equal(planOfCase.json().agreedToCurrentVersion, true);
+    assert.equal(planOfCase.statusCode, 200, planOfCase.body);
+    assert.equal(planOfCase.json().agreedToCurrentVersion, true);
     const desk = (await lead.get(`/api/portal-desk/cases/${world.a.caseId}`)).json();
     assert.equal(desk.agreements[0].planVersion, 1);
     assert.match(desk.agreements[0].note, /Digitaal/);

@@ -53,6 +53,8 @@ export const EXPORT_EXCLUDED: Record<string, string> = {
   retention_run: "Bevat alleen ids van verwijderde huishoudens, geen gegevens over de inwoner.",
   legal_hold:
     "Een bewaarplicht is een besluit van de gemeente om gegevens langer te bewaren (bij een klacht, bezwaar of rechtszaak); de gemeente informeert de inwoner daar zelf over.",
+  document_chunk:
+    "De versleutelde inhoud van documenten. De export noemt elk document dat u mag zien; het bestand zelf downloadt u in het portaal onder 'Documenten' (met dezelfde SHA-256-controlewaarde).",
   export_delivery:
     "Bevat eerdere exports van deze zelfde gegevens (een kopie die de inwoner een beperkte tijd kan downloaden); het verzoek zelf staat bij export_request.",
 };
