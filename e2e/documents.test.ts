@@ -106,7 +106,16 @@ describe("documents on a phone: a letter for the case lead, the agreed plan in t
     await row.getByRole("button", { name: /^Bekijken/ }).click();
     const image = lead.getByRole("dialog").getByRole("img", { name: "Brief van de woningbouw" });
     await image.waitFor();
-    assert.ok(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
+    // Shown once the image has loaded (it streams from the server): wait for that, then check it decoded.
+    const decoded = await image.evaluate(
+      (img: HTMLImageElement) =>
+        new Promise<boolean>((resolve) => {
+          if (img.complete) resolve(img.naturalWidth > 0);
+          img.addEventListener("load", () => resolve(img.naturalWidth > 0));
+          img.addEventListener("error", () => resolve(false));
+        }),
+    );
+    assert.ok(decoded, "the letter's photo is shown");
     await checkA11y(lead, "letter preview");
     await lead.getByRole("dialog").getByRole("button", { name: "Sluiten" }).click();
     await lead.getByRole("button", { name: "Document toevoegen" }).click();

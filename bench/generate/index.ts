@@ -103,8 +103,9 @@ await db.connection().execute(async (c) => {
     values ('${plan.municipalityId}', ${scale.auditEvents}, '${seedHash}')`);
   await run(`select setval(pg_get_serial_sequence('audit_event', 'id'), ${scale.auditEvents})`);
   await run("reset session_replication_role");
-  // The triggers that keep the outcome summary (migration 0017) were off during the bulk load.
+  // The triggers that keep the outcome summary and the access table were off during the bulk load.
   await step("outcome summary", () => run("select app_rebuild_case_outcomes()"));
+  await step("household access", () => run("select app_rebuild_household_access()"));
   await step("analyze", () => run("analyze"));
 });
 
