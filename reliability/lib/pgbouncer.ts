@@ -30,7 +30,8 @@ export async function startPgBouncer(options: {
   const port = options.port ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wijkwerk-pgbouncer-"));
   fs.chmodSync(dir, 0o777);
-  fs.writeFileSync(path.join(dir, "userlist.txt"), '"postgres" ""\n');
+  // The owner migrates; the app connects as its own login (wijkwerk_service), through the bouncer too.
+  fs.writeFileSync(path.join(dir, "userlist.txt"), '"postgres" ""\n"wijkwerk_service" ""\n');
   fs.writeFileSync(
     path.join(dir, "pgbouncer.ini"),
     [
