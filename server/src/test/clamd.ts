@@ -30,6 +30,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Like the browser tests without Chromium: on a machine without clamav-daemon the scanner's tests are
+ * skipped with the reason, except in CI (CI=true), which installs it and must run them.
+ */
+export const withoutClamd: string | false =
+  !fs.existsSync(CLAMD) && !process.env.CI
+    ? `${CLAMD} is missing: install Debian's clamav-daemon to run the document tests (CI requires it)`
+    : false;
+
 export async function startClamd(): Promise<Clamd> {
   if (!fs.existsSync(CLAMD))
     throw new Error(`${CLAMD} is missing: install Debian's clamav-daemon (.ci/run does)`);

@@ -4,7 +4,7 @@ import net from "node:net";
 import { Readable } from "node:stream";
 import { after, afterEach, before, describe, test } from "node:test";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
-import { type Clamd, freePort, startClamd } from "../../test/clamd.ts";
+import { type Clamd, freePort, startClamd, withoutClamd } from "../../test/clamd.ts";
 import { auditActions, buildPortalWorld } from "../portal/portal.fixtures.ts";
 import {
   cleanPdf,
@@ -20,7 +20,7 @@ import {
  * Bad input at the upload (issue 20): each a clear Dutch message and nothing half-stored — no document
  * row, no chunk — whatever went wrong: content, size, count, name, the scanner or the connection.
  */
-describe("documents: bad input is refused and nothing is half-stored", () => {
+describe("documents: bad input is refused and nothing is half-stored", { skip: withoutClamd }, () => {
   let clamd: Clamd;
   let t: TestApp;
   let world: Awaited<ReturnType<typeof buildPortalWorld>>;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
-import { type Clamd, EICAR, startClamd } from "../../test/clamd.ts";
+import { type Clamd, EICAR, startClamd, withoutClamd } from "../../test/clamd.ts";
 import { auditActions, buildPortalWorld, logInResident } from "../portal/portal.fixtures.ts";
 import { cleanPdf, upload } from "./documents.fixtures.ts";
 
@@ -13,7 +13,7 @@ const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
  * the case lead (scanned the same way), the agreed plan is stored as a PDF with its hash, and the
  * resident's export lists the documents they may see.
  */
-describe("documents in the portal and the agreed plan", () => {
+describe("documents in the portal and the agreed plan", { skip: withoutClamd }, () => {
   let clamd: Clamd;
   let t: TestApp;
   let w: Awaited<ReturnType<typeof buildPortalWorld>>;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { type Client, createTestApp, logInAs, type TestApp } from "../../test/app.ts";
-import { type Clamd, EICAR, EICAR_SIGNATURE, startClamd } from "../../test/clamd.ts";
+import { type Clamd, EICAR, EICAR_SIGNATURE, startClamd, withoutClamd } from "../../test/clamd.ts";
 import { auditActions, buildOutsider, buildPortalWorld } from "../portal/portal.fixtures.ts";
 import { cleanPdf, docx, tinyPng, upload } from "./documents.fixtures.ts";
 
@@ -9,7 +9,7 @@ import { cleanPdf, docx, tinyPng, upload } from "./documents.fixtures.ts";
  * Documents in the dossier (issue 20): upload through the API with a real ClamAV daemon, list, preview,
  * download, confidentiality, withdrawal — every read audited.
  */
-describe("documents in the dossier", () => {
+describe("documents in the dossier", { skip: withoutClamd }, () => {
   let clamd: Clamd;
   let t: TestApp;
   let world: Awaited<ReturnType<typeof buildPortalWorld>>;
