@@ -10,6 +10,7 @@ import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { mfaSetupPath } from "./LoginPage.tsx";
+import { NewPasswordFields } from "./NewPasswordFields.tsx";
 import { RecoveryCodes } from "./RecoveryCodes.tsx";
 
 export { accountPath } from "../../app/paths.ts";
@@ -80,25 +81,7 @@ function ChangePassword({ mfaEnabled }: { mfaEnabled: boolean }) {
           required
         />
         {mfaEnabled && <CodeField id="password-code" value={code} onChange={setCode} />}
-        <TextField
-          id="new-password"
-          type="password"
-          label={t("account.password.new")}
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
-          minLength={12}
-          required
-        />
-        <TextField
-          id="repeat-password"
-          type="password"
-          label={t("account.password.repeat")}
-          value={repeat}
-          onChange={setRepeat}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields password={next} onPassword={setNext} repeat={repeat} onRepeat={setRepeat} />
         <Button type="submit" appearance="primary-action-button" busy={form.busy}>
           {t("account.password.submit")}
         </Button>

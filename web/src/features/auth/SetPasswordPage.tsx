@@ -5,10 +5,10 @@ import { setPasswordPath } from "../../app/paths.ts";
 import { AppLink } from "../../app/router.tsx";
 import { loginPath } from "../../app/session.tsx";
 import { t } from "../../i18n/i18n.ts";
-import { TextField } from "../../ui/fields.tsx";
 import { ErrorMessage, SuccessMessage } from "../../ui/Messages.tsx";
 import { PageTitle } from "../../ui/PageTitle.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
+import { NewPasswordFields } from "./NewPasswordFields.tsx";
 
 export { setPasswordPath };
 
@@ -58,24 +58,11 @@ export function SetPasswordPage() {
           <ErrorMessage message={form.error} />
           {/* A hidden username lets password managers store the new password with the right account. */}
           <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-          <TextField
-            id="new-password"
-            type="password"
-            label={t("account.password.new")}
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            minLength={12}
-            required
-          />
-          <TextField
-            id="repeat-password"
-            type="password"
-            label={t("account.password.repeat")}
-            value={repeat}
-            onChange={setRepeat}
-            autoComplete="new-password"
-            required
+          <NewPasswordFields
+            password={password}
+            onPassword={setPassword}
+            repeat={repeat}
+            onRepeat={setRepeat}
           />
           <Button type="submit" appearance="primary-action-button" busy={form.busy}>
             {t("setPassword.submit")}
